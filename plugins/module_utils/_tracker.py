@@ -1,0 +1,355 @@
+# -*- coding: utf-8 -*-
+
+# Copyright (c) 2026, ytracker.tracker contributors
+# BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
+# SPDX-License-Identifier: BSD-2-Clause
+
+"""How the modules of ytracker.tracker talk to the Tracker API.
+
+Everything HTTP lives here: connection options, authentication headers,
+retries, pagination and error messages. Modules decide what should change and
+call TrackerClient to do it. This file is private to the collection (leading
+underscore): it may change without notice.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import email.utils
+import random
+import re
+import time
+import traceback
+
+from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
+from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+from ansible.module_utils.six.moves.urllib.parse import quote, urljoin, urlsplit
+
+from ansible_collections.ytracker.tracker.plugins.module_utils._links import find_link
+
+try:
+    import requests
+except ImportError:
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+else:
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+
+
+COLLECTION_VERSION = '1.0.0'
+USER_AGENT = 'ytracker.tracker/%s (ansible-core %s)' % (COLLECTION_VERSION, ANSIBLE_VERSION)
+DEFAULT_API_URL = 'https://api.tracker.yandex.net'
+
+# Waiting between attempts: exponential backoff from BACKOFF_BASE seconds with
+# jitter, and no single wait, Retry-After included, longer than MAX_WAIT. So a
+# request waits at most retries * MAX_WAIT seconds in all.
+BACKOFF_BASE = 1.0
+MAX_WAIT = 60.0
+# A server that keeps answering rel="next" is not trusted past this many pages.
+MAX_PAGES = 1000
+
+HINTS = {
+    401: 'check oauth_token or iam_token, and the organization header:'
+         ' org_id for Yandex 360, cloud_org_id for Yandex Cloud (an IAM token needs cloud_org_id)',
+    403: "the token's user has no rights for this",
+    429: 'Tracker kept rate-limiting; raise retries or lower the number of forks',
+}
+
+
+def tracker_argument_spec():
+    """The connection options that every module of the collection takes."""
+    return dict(
+        api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(env_fallback, ['TRACKER_API_URL'])),
+        api_version=dict(type='str', default='v3', choices=['v2', 'v3']),
+        oauth_token=dict(type='str', no_log=True, fallback=(env_fallback, ['TRACKER_OAUTH_TOKEN'])),
+        iam_token=dict(type='str', no_log=True, fallback=(env_fallback, ['TRACKER_IAM_TOKEN'])),
+        org_id=dict(type='str', fallback=(env_fallback, ['TRACKER_ORG_ID'])),
+        cloud_org_id=dict(type='str', fallback=(env_fallback, ['TRACKER_CLOUD_ORG_ID'])),
+        validate_certs=dict(type='bool', default=True),
+        ca_path=dict(type='path'),
+        timeout=dict(type='float', default=30),
+        retries=dict(type='int', default=5),
+    )
+
+
+TRACKER_ONE_OF_EACH = [('oauth_token', 'iam_token'), ('org_id', 'cloud_org_id')]
+
+
+def tracker_module(argument_spec, mutually_exclusive=None, required_one_of=None, **kwargs):
+    """An AnsibleModule whose arguments are ``argument_spec`` plus the connection options."""
+    spec = tracker_argument_spec()
+    spec.update(argument_spec)
+    return AnsibleModule(
+        argument_spec=spec,
+        mutually_exclusive=TRACKER_ONE_OF_EACH + (mutually_exclusive or []),
+        required_one_of=TRACKER_ONE_OF_EACH + (required_one_of or []),
+        **kwargs
+    )
+
+
+class TrackerError(Exception):
+    """A failure to report to the user as it is: one line, no traceback."""
+
+    def __init__(self, message, status=None):
+        super(TrackerError, self).__init__(message)
+        self.status = status
+
+
+class OutcomeUnknown(TrackerError):
+    """A write that may or may not have taken effect."""
+
+
+def check_connection_options(params):
+    """Reasons the connection options are unusable, before any request is sent."""
+    problems = []
+    url = urlsplit(params['api_url'] or '')
+    if url.scheme not in ('http', 'https') or not url.hostname or url.query or url.fragment or url.username:
+        problems.append('api_url must be an http:// or https:// URL with a host and no query,'
+                        ' credentials or fragment, like %s' % DEFAULT_API_URL)
+    for name in ('oauth_token', 'iam_token', 'org_id', 'cloud_org_id'):
+        if params[name] is not None and not params[name].strip():
+            problems.append('%s must not be empty' % name)
+    # AnsibleModule's checks count an option set to null as given.
+    for one, other in TRACKER_ONE_OF_EACH:
+        if params[one] is None and params[other] is None:
+            problems.append('one of %s and %s is required' % (one, other))
+    if params['timeout'] <= 0:
+        problems.append('timeout must be greater than 0 seconds')
+    if params['retries'] < 0:
+        problems.append('retries must be 0 or more')
+    return problems
+
+
+def check_issue(issue):
+    """Refuse an issue that names no issue; it goes into the URL as one path segment."""
+    if not issue.strip():
+        raise ValueError('issue must not be empty')
+    if issue in ('.', '..'):
+        raise ValueError('issue must be an issue key like QUEUE-123 or an issue id')
+
+
+def quote_segment(value):
+    """``value`` as one path segment: no slash or query can get through.
+
+    The dot segments '.' and '..' stay as they are (clients normalise them), so
+    callers refuse them as input.
+    """
+    return quote(str(value), safe='')
+
+
+def api_messages(response):
+    """The API's own words from an error response, or its raw text."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    messages = []
+    if isinstance(body, dict):
+        messages = [str(message) for message in body.get('errorMessages') or []]
+        errors = body.get('errors')
+        if isinstance(errors, dict):
+            messages += ['%s: %s' % item for item in sorted(errors.items())]
+    if not messages:
+        messages = [response.text or '(empty body)']
+    return re.sub(r'\s+', ' ', '; '.join(messages)).strip()[:500]
+
+
+class TrackerClient(object):
+    """A session with the Tracker API, made from a module's connection options."""
+
+    def __init__(self, module):
+        if not HAS_REQUESTS:
+            module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+        problems = check_connection_options(module.params)
+        if problems:
+            module.fail_json(msg='; '.join(problems))
+        params = module.params
+        self.base_url = '%s/%s' % (params['api_url'].rstrip('/'), params['api_version'])
+        self.timeout = params['timeout']
+        self.retries = params['retries']
+        self.secrets = [value for value in (params['oauth_token'], params['iam_token']) if value]
+        self.session = requests.Session()
+        self.session.verify = params['ca_path'] or params['validate_certs']
+        self.session.headers.update(self._headers(params))
+
+    @staticmethod
+    def _headers(params):
+        if params['oauth_token']:
+            authorization = 'OAuth ' + params['oauth_token']
+        else:
+            authorization = 'Bearer ' + params['iam_token']
+        if params['org_id']:
+            organization = ('X-Org-ID', params['org_id'])
+        else:
+            organization = ('X-Cloud-Org-ID', params['cloud_org_id'])
+        return dict([
+            ('Authorization', authorization),
+            organization,
+            ('Accept', 'application/json'),
+            ('User-Agent', USER_AGENT),
+        ])
+
+    # Tracker's resources
+
+    def links_url(self, issue):
+        return '%s/issues/%s/remotelinks' % (self.base_url, quote_segment(issue))
+
+    def list_remote_links(self, issue):
+        """All the issue's external links, every page of them."""
+        return self._get_all(self.links_url(issue), hints={404: self._issue_hint(issue)})
+
+    def create_remote_link(self, issue, wanted, backlink=False):
+        """Create the link and return it as the API does.
+
+        A POST whose outcome is unknown (5xx, timeout, dropped connection) is
+        not sent again blindly: the issue's links are read first, and a link
+        that is there already is the answer.
+        """
+        body = {'relationship': wanted.relationship.upper(), 'key': wanted.key, 'origin': wanted.origin}
+        params = {'backlink': 'true'} if backlink else None
+        hints = {404: self._issue_hint(issue),
+                 400: 'check that origin %r is the id of an application that Tracker knows' % wanted.origin}
+        attempt = 0
+        while True:
+            try:
+                return self._json(self._request('POST', self.links_url(issue), body=body, params=params, hints=hints))
+            except OutcomeUnknown as unknown:
+                found = find_link(self.list_remote_links(issue), wanted)
+                if found is not None:
+                    return found
+                if attempt >= self.retries:
+                    raise TrackerError('%s; the link is not on the issue after %d attempts' % (unknown, attempt + 1),
+                                       status=unknown.status)
+            self._wait(attempt)
+            attempt += 1
+
+    def delete_remote_link(self, issue, link_id):
+        """Delete the link; False when it was gone already (404)."""
+        url = '%s/%s' % (self.links_url(issue), quote_segment(link_id))
+        try:
+            self._request('DELETE', url, hints={404: self._issue_hint(issue)})
+        except TrackerError as error:
+            if error.status == 404:
+                return False
+            raise
+        return True
+
+    def _issue_hint(self, issue):
+        return 'check that issue %r exists and that the token can see it' % issue
+
+    # HTTP
+
+    def _get_all(self, url, hints=None):
+        items = []
+        for dummy in range(MAX_PAGES):
+            response = self._request('GET', url, hints=hints)
+            page = self._json(response)
+            if not isinstance(page, list):
+                raise TrackerError('GET %s: expected a JSON list, got %s' % (self._path(url), type(page).__name__))
+            items.extend(page)
+            url = self._next_page(response)
+            if url is None:
+                return items
+        raise TrackerError('GET %s: more than %d pages, giving up' % (self._path(url), MAX_PAGES))
+
+    def _next_page(self, response):
+        """The rel="next" URL, if any; only on the API's own host, which gets our token."""
+        target = response.links.get('next', {}).get('url')
+        if not target:
+            return None
+        target = urljoin(response.url, target)
+        if urlsplit(target)[:2] != urlsplit(self.base_url)[:2]:
+            raise TrackerError('GET %s: the next page is on another host (%s); not sending the token there'
+                               % (self._path(response.url), urlsplit(target).netloc))
+        return target
+
+    def _request(self, method, url, body=None, params=None, hints=None):
+        """Send one request, retrying what is safe to retry; the response or TrackerError.
+
+        429 is retried on every method: Tracker refused the request without
+        acting on it. 5xx, timeouts and connection errors are retried on GET
+        and DELETE only; on POST they raise OutcomeUnknown for the caller to
+        resolve by reading.
+        """
+        safe_to_repeat = method != 'POST'
+        attempt = 0
+        while True:
+            where = '%s %s' % (method, self._path(url, params))
+            try:
+                response = self.session.request(method, url, json=body, params=params, timeout=self.timeout)
+            except requests.exceptions.SSLError as error:
+                raise TrackerError('%s: TLS error: %s (set ca_path to your CA bundle, or validate_certs: false'
+                                   ' for a test server)' % (where, self._redact(error)))
+            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
+                failure = '%s: %s: %s' % (where, type(error).__name__, self._redact(error))
+                if not safe_to_repeat:
+                    raise OutcomeUnknown(failure)
+                if attempt >= self.retries:
+                    raise TrackerError('%s (after %d attempts)' % (failure, attempt + 1))
+                self._wait(attempt)
+                attempt += 1
+                continue
+
+            status = response.status_code
+            if status < 400:
+                return response
+            retryable = status == 429 or (status >= 500 and safe_to_repeat)
+            if status >= 500 and not safe_to_repeat:
+                raise OutcomeUnknown(self._failure(where, response, hints), status=status)
+            if not retryable or attempt >= self.retries:
+                message = self._failure(where, response, hints)
+                if retryable:
+                    message += ' (after %d attempts)' % (attempt + 1)
+                raise TrackerError(message, status=status)
+            self._wait(attempt, response.headers.get('Retry-After'))
+            attempt += 1
+
+    def _wait(self, attempt, retry_after=None):
+        delay = retry_after_seconds(retry_after)
+        if delay is None:
+            delay = BACKOFF_BASE * (2 ** attempt) * random.uniform(0.5, 1.0)
+        time.sleep(min(delay, MAX_WAIT))
+
+    def _json(self, response):
+        try:
+            return response.json()
+        except ValueError:
+            raise TrackerError('%s %s: HTTP %d but the body is not JSON: %s'
+                               % (response.request.method, self._path(response.url), response.status_code,
+                                  self._redact(response.text[:200])))
+
+    def _failure(self, where, response, hints):
+        message = '%s: HTTP %d %s: %s' % (where, response.status_code, response.reason or '',
+                                          api_messages(response))
+        hint = (hints or {}).get(response.status_code) or HINTS.get(response.status_code)
+        if hint:
+            message += ' (%s)' % hint
+        return self._redact(message)
+
+    def _path(self, url, params=None):
+        parts = urlsplit(url)
+        query = '&'.join('%s=%s' % item for item in sorted((params or {}).items())) or parts.query
+        return parts.path + ('?' + query if query else '')
+
+    def _redact(self, text):
+        """``text`` on one line, without the token."""
+        text = re.sub(r'\s+', ' ', str(text)).strip()
+        for secret in self.secrets:
+            text = text.replace(secret, '********')
+        return text
+
+
+def retry_after_seconds(value):
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    parsed = email.utils.parsedate_tz(value)
+    if parsed is None:
+        return None
+    return max(0.0, email.utils.mktime_tz(parsed) - time.time())

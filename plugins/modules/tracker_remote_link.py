@@ -1,0 +1,265 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+
+# Copyright (c) 2026, ytracker.tracker contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: tracker_remote_link
+short_description: Make sure a Yandex Tracker issue has, or has not, external links
+version_added: 1.0.0
+description:
+  - Makes sure that a Yandex Tracker issue has, or no longer has, external links to objects of other
+    applications, such as a CI build, a pull request or a deployment.
+  - Reads the issue's links first and writes only what is missing or extra, so a task creates a link
+    exactly once however often it runs. With nothing to change, a task sends one request.
+  - A link matches when its application, its key and its relationship (ignoring case) are the wanted ones.
+author:
+  - ytracker.tracker contributors (@ytracker)
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - ytracker.tracker.connection
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  platform:
+    platforms: all
+options:
+  issue:
+    description:
+      - Key (V(QUEUE-123)) or ID of the issue.
+    type: str
+    required: true
+  origin:
+    description:
+      - ID of the external application that owns the object, for example V(ru.yandex.bitbucket).
+      - Required with O(key); mutually exclusive with O(links).
+    type: str
+  key:
+    description:
+      - Key of the object in the external application, for example a build number or a pull request ID.
+      - Required with O(origin); mutually exclusive with O(links).
+    type: str
+  relationship:
+    description:
+      - Type of the link. Compared ignoring case; Tracker answers in lower case.
+      - Also the relationship of every item of O(links) that does not give its own.
+    type: str
+    default: relates
+  links:
+    description:
+      - Several links of the same issue, handled in one task with one read of the issue's links.
+      - Mutually exclusive with O(origin) and O(key).
+    type: list
+    elements: dict
+    suboptions:
+      origin:
+        description: ID of the external application.
+        type: str
+        required: true
+      key:
+        description: Key of the object in the external application.
+        type: str
+        required: true
+      relationship:
+        description: Type of the link; O(relationship) when not set.
+        type: str
+  backlink:
+    description:
+      - When creating a link, also ask Tracker to have the external application create a link back.
+      - It has an effect outside Tracker, so it is off unless asked for.
+    type: bool
+    default: false
+  state:
+    description:
+      - V(present) creates each link that is missing; links already there, duplicates included, are left alone.
+      - V(absent) deletes every matching link, including duplicates left by other tools.
+    type: str
+    choices: [present, absent]
+    default: present
+  purge:
+    description:
+      - With O(state=present), also delete the issue's other links of the applications named in the task.
+      - Links of other applications are never touched.
+    type: bool
+    default: false
+seealso:
+  - name: Tracker API, external links
+    description: How Tracker stores links to objects of other applications.
+    link: https://yandex.ru/support/tracker/en/concepts/issues/add-external-links
+'''
+
+EXAMPLES = r'''
+- name: Link the release issue to its CI build
+  ytracker.tracker.tracker_remote_link:
+    issue: REL-42
+    origin: ru.yandex.teamcity
+    key: "build-{{ build_number }}"
+    oauth_token: "{{ tracker_token }}"
+    org_id: "{{ tracker_org_id }}"
+
+- name: Link several objects in one task, connection settings from TRACKER_* variables
+  ytracker.tracker.tracker_remote_link:
+    issue: REL-42
+    links:
+      - origin: ru.yandex.bitbucket
+        key: PR-1001
+      - origin: ru.yandex.teamcity
+        key: build-77
+        relationship: depends
+
+- name: Keep exactly these pull request links, deleting other links of that application
+  ytracker.tracker.tracker_remote_link:
+    issue: REL-42
+    links:
+      - origin: ru.yandex.bitbucket
+        key: PR-1001
+    purge: true
+
+- name: Remove the link
+  ytracker.tracker.tracker_remote_link:
+    issue: REL-42
+    origin: ru.yandex.teamcity
+    key: build-77
+    state: absent
+'''
+
+RETURN = r'''
+link:
+  description:
+    - The link, as the API returns it, when O(origin) and O(key) are given.
+    - With O(state=present), the link created or found; V(null) in check mode when it would be created.
+    - With O(state=absent), the link removed, or V(null) when there was none.
+  returned: when O(origin) and O(key) are given
+  type: dict
+  sample:
+    id: 51455195
+    self: https://api.tracker.yandex.net/v3/issues/REL-42/remotelinks/51455195
+    type: {id: relates, inward: Linked, outward: Linked}
+    direction: outward
+    object:
+      id: "1357001000"
+      key: build-77
+      application: {id: ru.yandex.teamcity, type: app, name: TeamCity}
+    createdAt: "2026-07-19T06:18:09.327+0000"
+links:
+  description:
+    - The links of O(links) on the issue after the task, as the API returns them.
+    - Links that check mode would create are not in it.
+  returned: when O(links) is given
+  type: list
+  elements: dict
+  sample: []
+removed:
+  description: The links deleted, or that check mode would delete, as the API returned them.
+  returned: always
+  type: list
+  elements: dict
+  sample: []
+diff:
+  description:
+    - The issue's links before and after the task, one a line as V(origin:key (relationship)), sorted.
+  returned: in diff mode
+  type: dict
+  sample:
+    before: "ru.yandex.bitbucket:PR-1000 (relates)\n"
+    after: "ru.yandex.bitbucket:PR-1000 (relates)\nru.yandex.teamcity:build-77 (relates)\n"
+'''
+
+from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
+    describe_after,
+    describe_all,
+    plan_changes,
+    wanted_link,
+)
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
+    TrackerClient,
+    TrackerError,
+    check_issue,
+    tracker_module,
+)
+
+
+ARGUMENT_SPEC = dict(
+    issue=dict(type='str', required=True),
+    origin=dict(type='str'),
+    key=dict(type='str', no_log=False),
+    relationship=dict(type='str', default='relates'),
+    links=dict(type='list', elements='dict', options=dict(
+        origin=dict(type='str', required=True),
+        key=dict(type='str', required=True, no_log=False),
+        relationship=dict(type='str'),
+    )),
+    backlink=dict(type='bool', default=False),
+    state=dict(type='str', default='present', choices=['present', 'absent']),
+    purge=dict(type='bool', default=False),
+)
+
+
+def wanted_links(params):
+    """The links the task asks for, or the reason they are not usable."""
+    items = params['links'] if params['links'] is not None else [params]
+    if not items:
+        raise ValueError('links must name at least one link')
+    wanted = []
+    for number, item in enumerate(items, start=1):
+        where = 'links[%d].' % number if params['links'] is not None else ''
+        relationship = item['relationship'] or params['relationship']
+        for name, value in (('origin', item['origin']), ('key', item['key']), ('relationship', relationship)):
+            if not (value or '').strip():
+                raise ValueError('%s%s must not be empty' % (where, name))
+        wanted.append(wanted_link(item['origin'], item['key'], relationship))
+    return wanted
+
+
+def main():
+    module = tracker_module(
+        ARGUMENT_SPEC,
+        mutually_exclusive=[('links', 'origin'), ('links', 'key')],
+        required_one_of=[('links', 'origin')],
+        required_together=[('origin', 'key')],
+        supports_check_mode=True,
+    )
+    params = module.params
+    try:
+        check_issue(params['issue'])
+        if params['relationship'] is not None and not params['relationship'].strip():
+            raise ValueError('relationship must not be empty')
+        wanted = wanted_links(params)
+    except ValueError as error:
+        module.fail_json(msg=str(error))
+    client = TrackerClient(module)
+
+    try:
+        current = client.list_remote_links(params['issue'])
+        plan = plan_changes(wanted, current, params['state'], params['purge'])
+        if module.check_mode:
+            created, removed = [], plan.to_delete
+        else:
+            created = [client.create_remote_link(params['issue'], link, params['backlink']) for link in plan.to_create]
+            # A link that another run deleted meanwhile (404) was not removed by this one.
+            removed = [link for link in plan.to_delete if client.delete_remote_link(params['issue'], link['id'])]
+    except TrackerError as error:
+        module.fail_json(msg=str(error), status=error.status)
+
+    changed = bool(plan.to_create or removed)
+    result = dict(changed=changed, removed=removed)
+    if params['links'] is None:
+        found = (plan.kept + created) if params['state'] == 'present' else removed
+        result['link'] = found[0] if found else None
+    else:
+        result['links'] = plan.kept + created
+    if module._diff:
+        result['diff'] = dict(before=describe_all(current), after=describe_after(current, plan))
+    module.exit_json(**result)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,171 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, ytracker.tracker contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""End-to-end tests: the built and installed collection, run by ansible-playbook against the emulator."""
+
+import glob
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+import yaml
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+EMULATOR = os.path.join(ROOT, 'tools', 'tracker_emulator.py')
+BIN = os.path.dirname(sys.executable)
+OAUTH_TOKEN = 'emulator-oauth-token'
+TRACKER_VARIABLES = ('TRACKER_API_URL', 'TRACKER_OAUTH_TOKEN', 'TRACKER_IAM_TOKEN', 'TRACKER_ORG_ID',
+                     'TRACKER_CLOUD_ORG_ID')
+
+
+@pytest.fixture(scope='session')
+def collections_path(tmp_path_factory):
+    """The collection as users get it: built into a tarball, then installed."""
+    work = tmp_path_factory.mktemp('collection')
+    subprocess.run([os.path.join(BIN, 'ansible-galaxy'), 'collection', 'build', '--output-path', str(work), ROOT],
+                   check=True, capture_output=True)
+    tarball = glob.glob(str(work / 'ytracker-tracker-*.tar.gz'))[0]
+    subprocess.run([os.path.join(BIN, 'ansible-galaxy'), 'collection', 'install', '-p', str(work / 'collections'),
+                    tarball], check=True, capture_output=True)
+    return str(work / 'collections')
+
+
+class Emulator:
+    """A running tracker_emulator.py, and what a test asks of it."""
+
+    def __init__(self, tmp_path, *arguments):
+        url_file = tmp_path / 'emulator.url'
+        self.process = subprocess.Popen([sys.executable, EMULATOR, '--url-file', str(url_file)] + list(arguments),
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        banner = self.process.stdout.readline()
+        assert banner.startswith('Tracker emulator listening on http://127.0.0.1:'), banner
+        self.url = banner.rsplit(' ', 1)[1].strip()
+        assert url_file.read_text().strip() == self.url
+        self.log_offset = 0
+
+    def call(self, method, path, body=None, headers=None):
+        request = urllib.request.Request(self.url + path, method=method, headers=dict(headers or {}),
+                                         data=None if body is None else json.dumps(body).encode())
+        request.add_header('Content-Type', 'application/json')
+        with urllib.request.urlopen(request, timeout=10) as response:
+            payload = response.read()
+        return json.loads(payload) if payload else None
+
+    def api(self, method, path, body=None):
+        return self.call(method, '/v3' + path, body, {'Authorization': 'OAuth ' + OAUTH_TOKEN,
+                                                      'X-Org-ID': 'emulator-org'})
+
+    def links(self, issue='TEST-1'):
+        return self.api('GET', '/issues/%s/remotelinks?perPage=1000' % issue)
+
+    def add_link(self, issue='TEST-1', origin='ru.yandex.teamcity', key='build-1', relationship='RELATES'):
+        return self.api('POST', '/issues/%s/remotelinks' % issue,
+                        {'relationship': relationship, 'key': key, 'origin': origin})
+
+    def arm(self, *faults):
+        self.call('POST', '/_emulator/faults', {'faults': list(faults)})
+
+    def request_log(self):
+        """What reached the API since the last forget()."""
+        return self.call('GET', '/_emulator/requests')[self.log_offset:]
+
+    def requests(self):
+        """What reached the API since the last forget(), as 'METHOD /path'."""
+        return ['%s %s' % (entry['method'], entry['path']) for entry in self.request_log()]
+
+    def forget(self):
+        """Clear the request log, keeping the links."""
+        self.log_offset = len(self.call('GET', '/_emulator/requests'))
+
+    def stop(self):
+        self.process.terminate()
+        output, dummy = self.process.communicate(timeout=10)
+        assert self.process.returncode == 0, output
+        assert output.strip().endswith('Tracker emulator stopped'), output
+
+
+@pytest.fixture
+def start_emulator(tmp_path):
+    """Start emulators with the given arguments; each is stopped, and checked stopped, after the test."""
+    started = []
+
+    def start(*arguments):
+        emulator = Emulator(tmp_path, *arguments)
+        started.append(emulator)
+        return emulator
+
+    yield start
+    for emulator in started:
+        emulator.stop()
+
+
+@pytest.fixture
+def emulator(start_emulator):
+    return start_emulator()
+
+
+class Run:
+    """One ansible-playbook run: its exit code, its output and each task's registered result."""
+
+    def __init__(self, process, results):
+        self.rc = process.returncode
+        self.output = process.stdout + process.stderr
+        self.results = results
+
+    @property
+    def result(self):
+        return self.results[0]
+
+
+@pytest.fixture
+def playbook(collections_path, emulator, tmp_path, monkeypatch):
+    """Run tasks of the installed collection with ansible-playbook; TRACKER_* point at the emulator.
+
+    Each task's result is registered and written to a file for the test to read.
+    """
+    for name in TRACKER_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    runs = []
+
+    def run(*tasks, env=None, options=(), emulator_env=True, ignore_errors=True, play=None):
+        plays = [dict({
+            'name': 'End-to-end test',
+            'hosts': 'localhost',
+            'gather_facts': False,
+            'tasks': [],
+        }, **(play or {}))]
+        for number, task in enumerate(tasks):
+            result_file = str(tmp_path / ('result-%d-%d.json' % (len(runs), number)))
+            plays[0]['tasks'].append(dict(task, name='Task %d' % number, register='outcome',
+                                          ignore_errors=ignore_errors))
+            plays[0]['tasks'].append({
+                'name': 'Keep the result of task %d' % number,
+                'ansible.builtin.copy': {'content': '{{ outcome | to_json }}', 'dest': result_file, 'mode': '0600'},
+                'check_mode': False,
+                'diff': False,
+            })
+        path = tmp_path / ('playbook-%d.yml' % len(runs))
+        path.write_text(yaml.safe_dump(plays, sort_keys=False))
+        environment = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections_path, ANSIBLE_NOCOLOR='1',
+                           ANSIBLE_LOCALHOST_WARNING='0', ANSIBLE_INVENTORY_UNPARSED_WARNING='0',
+                           ANSIBLE_PYTHON_INTERPRETER=sys.executable, PATH=BIN + os.pathsep + os.environ['PATH'])
+        if emulator_env:
+            environment.update(TRACKER_API_URL=emulator.url, TRACKER_OAUTH_TOKEN=OAUTH_TOKEN,
+                               TRACKER_ORG_ID='emulator-org')
+        environment.update(env or {})
+        process = subprocess.run([os.path.join(BIN, 'ansible-playbook'), '-i', 'localhost,', '-c', 'local',
+                                  str(path)] + list(options),
+                                 env=environment, capture_output=True, text=True, timeout=300, check=False)
+        results = []
+        for number in range(len(tasks)):
+            result_file = tmp_path / ('result-%d-%d.json' % (len(runs), number))
+            results.append(json.loads(result_file.read_text()) if result_file.exists() else None)
+        runs.append(process)
+        return Run(process, results)
+
+    return run

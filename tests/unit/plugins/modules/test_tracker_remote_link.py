@@ -1,0 +1,544 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, ytracker.tracker contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""tracker_remote_link, scenario by scenario: the exact requests sent and the result."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+from unittest.mock import patch
+
+import pytest
+import requests
+from responses import matchers
+
+from ansible_collections.ytracker.tracker.plugins.module_utils import _tracker
+from ansible_collections.ytracker.tracker.plugins.modules.tracker_remote_link import main
+from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers import (
+    API,
+    CONNECTION,
+    LINKS,
+    TOKEN,
+    api_link,
+    run_module,
+)
+
+ONE = dict(CONNECTION, issue='TEST-1', origin='ci.example', key='build-1')
+CREATE_BODY = {'relationship': 'RELATES', 'key': 'build-1', 'origin': 'ci.example'}
+
+
+def run(check_mode=False, diff=False, **overrides):
+    return run_module(main, check_mode=check_mode, diff=diff, **dict(ONE, **overrides))
+
+
+def requests_sent(api):
+    return [(call.request.method, call.request.url) for call in api.calls]
+
+
+# present
+
+def test_creates_a_missing_link_with_one_read_and_one_post(api):
+    api.get(LINKS, json=[api_link(1, origin='other.app', key='build-1')])
+    api.post(LINKS, status=201, json=api_link(2), match=[matchers.json_params_matcher(CREATE_BODY)])
+
+    result, failed = run()
+
+    assert not failed
+    assert result['changed'] is True
+    assert result['link']['id'] == 2
+    assert result['removed'] == []
+    assert requests_sent(api) == [('GET', LINKS), ('POST', LINKS)]
+
+
+def test_sends_the_authentication_headers_and_user_agent(api):
+    api.get(LINKS, json=[api_link(1)])
+
+    run()
+
+    headers = api.calls[0].request.headers
+    assert headers['Authorization'] == 'OAuth ' + TOKEN
+    assert headers['X-Org-ID'] == '7654321'
+    assert 'X-Cloud-Org-ID' not in headers
+    assert headers['User-Agent'].startswith('ytracker.tracker/%s ' % _tracker.COLLECTION_VERSION)
+
+
+def test_iam_token_with_a_cloud_organization(api):
+    api.get(LINKS, json=[api_link(1)])
+
+    run(oauth_token=None, org_id=None, iam_token='t1.iam-token', cloud_org_id='bpf-cloud-org')
+
+    headers = api.calls[0].request.headers
+    assert headers['Authorization'] == 'Bearer t1.iam-token'
+    assert headers['X-Cloud-Org-ID'] == 'bpf-cloud-org'
+    assert 'X-Org-ID' not in headers
+
+
+def test_connection_settings_come_from_the_environment(api, monkeypatch):
+    monkeypatch.setenv('TRACKER_API_URL', 'http://127.0.0.1:8080/')
+    monkeypatch.setenv('TRACKER_IAM_TOKEN', 'env-iam-token')
+    monkeypatch.setenv('TRACKER_CLOUD_ORG_ID', 'env-cloud-org')
+    api.get('http://127.0.0.1:8080/v2/issues/TEST-1/remotelinks', json=[api_link(1)])
+
+    result, failed = run_module(main, issue='TEST-1', origin='ci.example', key='build-1', api_version='v2')
+
+    assert not failed and not result['changed']
+    headers = api.calls[0].request.headers
+    assert headers['Authorization'] == 'Bearer env-iam-token'
+    assert headers['X-Cloud-Org-ID'] == 'env-cloud-org'
+
+
+def test_an_existing_link_changes_nothing_with_a_single_request(api):
+    api.get(LINKS, json=[api_link(7)])
+
+    result, failed = run()
+
+    assert not failed
+    assert result['changed'] is False
+    assert result['link']['id'] == 7
+    assert requests_sent(api) == [('GET', LINKS)]
+
+
+def test_relationship_is_compared_ignoring_case(api):
+    api.get(LINKS, json=[api_link(7, relationship='relates')])
+
+    result, dummy = run(relationship='RELATES')
+
+    assert result['changed'] is False
+
+
+def test_another_relationship_is_another_link(api):
+    api.get(LINKS, json=[api_link(7, relationship='relates')])
+    api.post(LINKS, status=201, json=api_link(8, relationship='depends'),
+             match=[matchers.json_params_matcher(dict(CREATE_BODY, relationship='DEPENDS'))])
+
+    result, dummy = run(relationship='Depends')
+
+    assert result['changed'] is True
+    assert result['link']['id'] == 8
+
+
+def test_existing_duplicates_are_left_alone(api):
+    api.get(LINKS, json=[api_link(7), api_link(8)])
+
+    result, dummy = run()
+
+    assert result['changed'] is False
+    assert result['link']['id'] == 7
+
+
+def test_backlink_is_asked_for_only_when_set(api):
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=201, json=api_link(2), match=[matchers.query_param_matcher({'backlink': 'true'})])
+
+    result, dummy = run(backlink=True)
+
+    assert result['changed'] is True
+    assert api.calls[1].request.url == LINKS + '?backlink=true'
+
+
+def test_check_mode_reads_and_predicts_a_create(api):
+    api.get(LINKS, json=[])
+
+    result, failed = run(check_mode=True)
+
+    assert not failed
+    assert result['changed'] is True
+    assert result['link'] is None
+    assert requests_sent(api) == [('GET', LINKS)]
+
+
+def test_diff_shows_the_issue_links_before_and_after(api):
+    api.get(LINKS, json=[api_link(1, origin='vcs.example', key='PR-9')])
+    api.post(LINKS, status=201, json=api_link(2))
+
+    result, dummy = run(diff=True)
+
+    assert result['diff'] == {
+        'before': 'vcs.example:PR-9 (relates)\n',
+        'after': 'ci.example:build-1 (relates)\nvcs.example:PR-9 (relates)\n',
+    }
+
+
+def test_diff_in_check_mode_tells_what_would_change(api):
+    api.get(LINKS, json=[api_link(1)])
+
+    result, dummy = run(check_mode=True, diff=True, state='absent')
+
+    assert result['diff'] == {'before': 'ci.example:build-1 (relates)\n', 'after': ''}
+    assert result['changed'] is True
+
+
+def test_paginated_links_are_all_read(api):
+    api.get(LINKS, json=[api_link(1, key='build-0')],
+            headers={'Link': '<%s?page=2&perPage=1>; rel="next"' % LINKS, 'X-Total-Pages': '2'})
+    api.get(LINKS + '?page=2&perPage=1', json=[api_link(2)],
+            match=[matchers.query_param_matcher({'page': '2', 'perPage': '1'})])
+
+    result, dummy = run()
+
+    assert result['changed'] is False
+    assert result['link']['id'] == 2
+    assert len(api.calls) == 2
+
+
+def test_a_next_page_on_another_host_is_not_followed(api):
+    api.get(LINKS, json=[], headers={'Link': '<https://evil.example/steal?page=2>; rel="next"'})
+
+    result, failed = run()
+
+    assert failed
+    assert 'another host (evil.example)' in result['msg']
+    assert len(api.calls) == 1
+
+
+def test_links_form_reads_once_and_creates_only_the_missing(api):
+    api.get(LINKS, json=[api_link(1, key='build-1'), api_link(5, origin='vcs.example', key='PR-1')])
+    api.post(LINKS, status=201, json=api_link(2, key='build-2'),
+             match=[matchers.json_params_matcher(dict(CREATE_BODY, key='build-2'))])
+    api.post(LINKS, status=201, json=api_link(3, key='build-3', relationship='depends'),
+             match=[matchers.json_params_matcher(dict(CREATE_BODY, key='build-3', relationship='DEPENDS'))])
+
+    result, failed = run(origin=None, key=None, links=[
+        dict(origin='ci.example', key='build-1'),
+        dict(origin='ci.example', key='build-2'),
+        dict(origin='ci.example', key='build-3', relationship='depends'),
+        dict(origin='ci.example', key='build-2'),
+    ])
+
+    assert not failed
+    assert result['changed'] is True
+    assert [link['id'] for link in result['links']] == [1, 2, 3]
+    assert 'link' not in result
+
+
+def test_links_form_with_nothing_to_change_sends_one_request(api):
+    api.get(LINKS, json=[api_link(1, key='build-1'), api_link(2, key='build-2')])
+
+    result, dummy = run(origin=None, key=None, links=[dict(origin='ci.example', key='build-2'),
+                                                      dict(origin='ci.example', key='build-1')])
+
+    assert result['changed'] is False
+    assert len(api.calls) == 1
+
+
+def test_purge_deletes_other_links_of_the_named_applications_only(api):
+    api.get(LINKS, json=[api_link(1, key='build-1'), api_link(2, key='build-old'),
+                         api_link(3, origin='vcs.example', key='PR-1')])
+    api.delete(LINKS + '/2', status=204)
+
+    result, dummy = run(purge=True)
+
+    assert result['changed'] is True
+    assert [link['id'] for link in result['removed']] == [2]
+    assert result['link']['id'] == 1
+
+
+# absent
+
+def test_absent_deletes_every_matching_link_duplicates_included(api):
+    api.get(LINKS, json=[api_link(1), api_link(2, origin='vcs.example'), api_link(3)])
+    api.delete(LINKS + '/1', status=204)
+    api.delete(LINKS + '/3', status=204)
+
+    result, failed = run(state='absent')
+
+    assert not failed
+    assert result['changed'] is True
+    assert [link['id'] for link in result['removed']] == [1, 3]
+    assert result['link']['id'] == 1
+
+
+def test_absent_without_the_link_changes_nothing(api):
+    api.get(LINKS, json=[api_link(2, origin='vcs.example')])
+
+    result, dummy = run(state='absent')
+
+    assert result['changed'] is False
+    assert result['link'] is None
+    assert result['removed'] == []
+
+
+def test_absent_in_check_mode_only_reads(api):
+    api.get(LINKS, json=[api_link(1)])
+
+    result, dummy = run(state='absent', check_mode=True)
+
+    assert result['changed'] is True
+    assert [link['id'] for link in result['removed']] == [1]
+    assert requests_sent(api) == [('GET', LINKS)]
+
+
+def test_a_link_deleted_meanwhile_counts_as_gone(api):
+    api.get(LINKS, json=[api_link(1)])
+    api.delete(LINKS + '/1', status=404, json={'errors': {}, 'errorMessages': ['Not found'], 'statusCode': 404})
+
+    result, failed = run(state='absent')
+
+    assert not failed
+    assert result['changed'] is False
+    assert result['removed'] == []
+
+
+# retries and ambiguous writes
+
+def test_429_is_retried_after_the_retry_after_seconds(api, sleeps):
+    api.get(LINKS, status=429, headers={'Retry-After': '3'}, json={'errorMessages': ['Too many requests']})
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=429)
+    api.post(LINKS, status=201, json=api_link(2))
+
+    result, failed = run()
+
+    assert not failed and result['changed']
+    assert [call.args[0] for call in sleeps.call_args_list[:1]] == [3.0]
+    assert sleeps.call_count == 2
+    assert len(api.calls) == 4
+
+
+def test_429_without_retry_after_backs_off_exponentially(api, sleeps):
+    for dummy in range(3):
+        api.get(LINKS, status=429)
+    api.get(LINKS, json=[api_link(1)])
+
+    result, failed = run()
+
+    assert not failed
+    waits = [call.args[0] for call in sleeps.call_args_list]
+    assert len(waits) == 3
+    for attempt, wait in enumerate(waits):
+        assert 0.5 * 2 ** attempt <= wait <= 2 ** attempt
+
+
+def test_server_errors_and_dropped_connections_on_reads_are_retried(api, sleeps):
+    api.get(LINKS, status=503, body='<html>Service Unavailable</html>')
+    api.get(LINKS, body=requests.exceptions.ConnectionError('connection reset'))
+    api.get(LINKS, body=requests.exceptions.ReadTimeout('read timed out'))
+    api.get(LINKS, json=[api_link(1)])
+
+    result, failed = run()
+
+    assert not failed and not result['changed']
+    assert sleeps.call_count == 3
+
+
+def test_retries_run_out_with_the_status_and_the_api_message(api, sleeps):
+    for dummy in range(3):
+        api.get(LINKS, status=500, json={'errors': {}, 'errorMessages': ['Internal error'], 'statusCode': 500})
+
+    result, failed = run(retries=2)
+
+    assert failed
+    assert result['msg'] == ('GET /v3/issues/TEST-1/remotelinks: HTTP 500 Internal Server Error:'
+                             ' Internal error (after 3 attempts)')
+    assert result['status'] == 500
+    assert sleeps.call_count == 2
+
+
+def test_no_retry_when_retries_is_zero(api, sleeps):
+    api.get(LINKS, status=429)
+
+    result, failed = run(retries=0)
+
+    assert failed and 'HTTP 429' in result['msg'] and 'retries' in result['msg']
+    assert sleeps.call_count == 0
+
+
+def test_a_post_answered_500_that_created_the_link_is_not_sent_again(api, sleeps):
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=500, json={'errorMessages': ['Internal error']})
+    api.get(LINKS, json=[api_link(9)])
+
+    result, failed = run()
+
+    assert not failed
+    assert result['changed'] is True
+    assert result['link']['id'] == 9
+    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET']
+
+
+def test_a_post_that_dropped_the_connection_is_resolved_by_reading(api, sleeps):
+    api.get(LINKS, json=[])
+    api.post(LINKS, body=requests.exceptions.ConnectionError('Connection aborted'))
+    api.get(LINKS, json=[api_link(9)])
+
+    result, failed = run()
+
+    assert not failed and result['link']['id'] == 9
+    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET']
+
+
+def test_a_post_that_timed_out_without_creating_is_sent_again_after_reading(api, sleeps):
+    api.get(LINKS, json=[])
+    api.post(LINKS, body=requests.exceptions.ReadTimeout('read timed out'))
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=201, json=api_link(9))
+
+    result, failed = run()
+
+    assert not failed and result['link']['id'] == 9
+    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET', 'POST']
+    assert sleeps.call_count == 1
+
+
+def test_a_post_that_never_succeeds_fails_after_the_retries(api, sleeps):
+    api.get(LINKS, json=[])
+    for dummy in range(2):
+        api.post(LINKS, status=502, body='Bad Gateway')
+        api.get(LINKS, json=[])
+
+    result, failed = run(retries=1)
+
+    assert failed
+    assert result['msg'] == ('POST /v3/issues/TEST-1/remotelinks: HTTP 502 Bad Gateway: Bad Gateway;'
+                             ' the link is not on the issue after 2 attempts')
+
+
+def test_a_delete_answered_503_is_retried(api, sleeps):
+    api.get(LINKS, json=[api_link(1)])
+    api.delete(LINKS + '/1', status=503)
+    api.delete(LINKS + '/1', status=204)
+
+    result, failed = run(state='absent')
+
+    assert not failed and result['changed']
+    assert sleeps.call_count == 1
+
+
+# errors
+
+def test_an_unknown_issue_names_the_issue_and_the_api_message(api):
+    api.get(API + '/issues/NOPE-1/remotelinks', status=404,
+            json={'errors': {}, 'errorMessages': ['Issue does not exist.'], 'statusCode': 404})
+
+    result, failed = run(issue='NOPE-1')
+
+    assert failed
+    assert result['msg'] == ("GET /v3/issues/NOPE-1/remotelinks: HTTP 404 Not Found: Issue does not exist."
+                             " (check that issue 'NOPE-1' exists and that the token can see it)")
+    assert '\n' not in result['msg']
+
+
+def test_401_hints_at_the_token_and_the_organization(api):
+    api.get(LINKS, status=401, json={'errors': {}, 'errorMessages': ['Not authorized.'], 'statusCode': 401})
+
+    result, failed = run()
+
+    assert failed
+    assert 'HTTP 401' in result['msg'] and 'Not authorized.' in result['msg']
+    assert 'oauth_token' in result['msg'] and 'org_id' in result['msg']
+
+
+def test_an_error_body_that_is_not_json_is_shown_as_text(api):
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=422, body='field  "key"\nis   required')
+
+    result, failed = run()
+
+    assert failed
+    assert result['msg'] == 'POST /v3/issues/TEST-1/remotelinks: HTTP 422 Unprocessable Entity: field "key" is required'
+
+
+def test_an_answer_that_is_not_json_is_a_clear_failure(api):
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=201, body='<html>Created</html>')
+
+    result, failed = run()
+
+    assert failed
+    assert result['msg'] == 'POST /v3/issues/TEST-1/remotelinks: HTTP 201 but the body is not JSON: <html>Created</html>'
+
+
+def test_a_list_that_is_not_a_list_is_a_clear_failure(api):
+    api.get(LINKS, json={'links': []})
+
+    result, failed = run()
+
+    assert failed
+    assert result['msg'] == 'GET /v3/issues/TEST-1/remotelinks: expected a JSON list, got dict'
+
+
+def test_an_unknown_application_is_a_400_with_a_hint(api):
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=400, json={'errors': {'origin': 'unknown application'}, 'errorMessages': [],
+                                      'statusCode': 400})
+
+    result, failed = run()
+
+    assert failed
+    assert "HTTP 400 Bad Request: origin: unknown application" in result['msg']
+    assert "'ci.example'" in result['msg']
+
+
+def test_the_token_never_appears_in_a_message(api, sleeps):
+    api.get(LINKS, status=401, body='bad header Authorization: OAuth %s' % TOKEN)
+
+    result, failed = run()
+
+    assert failed
+    assert TOKEN not in json.dumps(result)
+
+
+def test_a_tls_failure_is_one_line_and_not_retried(api, sleeps):
+    api.get(LINKS, body=requests.exceptions.SSLError('certificate verify failed'))
+
+    result, failed = run()
+
+    assert failed
+    assert result['msg'].startswith('GET /v3/issues/TEST-1/remotelinks: TLS error: certificate verify failed')
+    assert 'ca_path' in result['msg']
+    assert sleeps.call_count == 0
+
+
+def test_the_issue_is_one_path_segment_whatever_it_holds(api):
+    api.get(API + '/issues/..%2F..%2Fapplications%3Fx%3D1/remotelinks', json=[api_link(1)])
+
+    result, failed = run(issue='../../applications?x=1')
+
+    assert not failed
+    assert api.calls[0].request.path_url == '/v3/issues/..%2F..%2Fapplications%3Fx%3D1/remotelinks'
+
+
+def test_without_requests_the_module_says_which_library_is_missing(no_api):
+    with patch.object(_tracker, 'HAS_REQUESTS', False):
+        result, failed = run()
+
+    assert failed
+    assert 'requests' in result['msg'] and 'Failed to import the required Python library' in result['msg']
+
+
+# bad input: a clear message and no request at all
+
+@pytest.mark.parametrize('overrides, message', [
+    (dict(issue=' '), 'issue must not be empty'),
+    (dict(issue='..'), 'issue must be an issue key like QUEUE-123 or an issue id'),
+    (dict(origin=''), 'origin must not be empty'),
+    (dict(key=''), 'key must not be empty'),
+    (dict(relationship=''), 'relationship must not be empty'),
+    (dict(origin=None, key=None, links=[dict(origin='ci.example', key='')]), 'links[1].key must not be empty'),
+    (dict(origin=None, key=None, links=[]), 'links must name at least one link'),
+    (dict(key=None), 'parameters are required together: origin, key'),
+    (dict(origin=None, key=None), 'one of the following is required: links, origin'),
+    (dict(links=[dict(origin='a', key='b')]), 'parameters are mutually exclusive: links|origin'),
+    (dict(iam_token='t1.iam'), 'parameters are mutually exclusive: oauth_token|iam_token'),
+    (dict(oauth_token=None), 'one of the following is required: oauth_token, iam_token'),
+    (dict(cloud_org_id='cloud'), 'parameters are mutually exclusive: org_id|cloud_org_id'),
+    (dict(org_id=None), 'one of the following is required: org_id, cloud_org_id'),
+    (dict(oauth_token=''), 'oauth_token must not be empty'),
+    (dict(api_url='ftp://tracker.example'), 'api_url must be an http:// or https:// URL'),
+    (dict(api_url='tracker.example'), 'api_url must be an http:// or https:// URL'),
+    (dict(api_url='https://tracker.example/?token=1'), 'api_url must be an http:// or https:// URL'),
+    (dict(timeout=0), 'timeout must be greater than 0 seconds'),
+    (dict(retries=-1), 'retries must be 0 or more'),
+    (dict(api_version='v4'), 'value of api_version must be one of: v2, v3'),
+])
+def test_bad_input_fails_before_any_request(no_api, overrides, message):
+    result, failed = run(**overrides)
+
+    assert failed
+    assert message in result['msg']
+    assert '\n' not in result['msg']
+    assert TOKEN not in json.dumps(result)

@@ -1,0 +1,85 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, ytracker.tracker contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""What the unit tests share: API link objects and module runs."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import contextlib
+import json
+from unittest.mock import patch
+
+import pytest
+
+from ansible.module_utils import basic
+from ansible.module_utils.common.text.converters import to_bytes
+
+API = 'https://api.tracker.yandex.net/v3'
+LINKS = API + '/issues/TEST-1/remotelinks'
+TOKEN = 'y0_SECRET-oauth-token-1234567890'
+CONNECTION = dict(oauth_token=TOKEN, org_id='7654321')
+
+
+def api_link(link_id, origin='ci.example', key='build-1', relationship='relates'):
+    """A link object shaped as the API returns it."""
+    return {
+        'self': '%s/%s' % (LINKS, link_id),
+        'id': link_id,
+        'type': {'self': API + '/linktypes/' + relationship, 'id': relationship,
+                 'inward': 'Linked', 'outward': 'Linked'},
+        'direction': 'outward',
+        'object': {
+            'self': '%s/applications/%s/objects/%s' % (API, origin, link_id),
+            'id': str(link_id),
+            'key': key,
+            'application': {'self': API + '/applications/' + origin, 'id': origin, 'type': 'app', 'name': origin},
+        },
+        'createdAt': '2026-07-19T06:18:09.327+0000',
+        'updatedAt': '2026-07-19T06:18:09.327+0000',
+    }
+
+
+class ModuleExit(Exception):
+    def __init__(self, result, failed):
+        super(ModuleExit, self).__init__(result)
+        self.result = result
+        self.failed = failed
+
+
+@contextlib.contextmanager
+def module_args(args):
+    """Hand ``args`` to the next AnsibleModule, the way this ansible-core expects."""
+    try:
+        from ansible.module_utils.testing import patch_module_args
+    except ImportError:  # ansible-core before 2.19
+        serialized = to_bytes(json.dumps({'ANSIBLE_MODULE_ARGS': args}))
+        with patch.object(basic, '_ANSIBLE_ARGS', serialized):
+            yield
+    else:
+        with patch_module_args(args):
+            yield
+
+
+def run_module(main, check_mode=False, diff=False, **args):
+    """Run a module's main(); its result dict and whether it failed."""
+    # None stands for an option left out, as omit does in a playbook.
+    args = dict((name, value) for name, value in args.items() if value is not None)
+    args['_ansible_check_mode'] = check_mode
+    args['_ansible_diff'] = diff
+
+    def exit_json(module, **result):
+        raise ModuleExit(result, failed=False)
+
+    def fail_json(module, **result):
+        raise ModuleExit(result, failed=True)
+
+    with module_args(args):
+        with patch.object(basic.AnsibleModule, 'exit_json', exit_json):
+            with patch.object(basic.AnsibleModule, 'fail_json', fail_json):
+                with pytest.raises(ModuleExit) as info:
+                    main()
+    return info.value.result, info.value.failed
