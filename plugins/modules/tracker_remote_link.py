@@ -230,24 +230,27 @@ def main():
     params = module.params
     try:
         check_issue(params['issue'])
-        if params['relationship'] is not None and not params['relationship'].strip():
-            raise ValueError('relationship must not be empty')
         wanted = wanted_links(params)
     except ValueError as error:
         module.fail_json(msg=str(error))
     client = TrackerClient(module)
 
+    created, removed = [], []
     try:
         current = client.list_remote_links(params['issue'])
         plan = plan_changes(wanted, current, params['state'], params['purge'])
         if module.check_mode:
-            created, removed = [], plan.to_delete
+            removed = plan.to_delete
         else:
-            created = [client.create_remote_link(params['issue'], link, params['backlink']) for link in plan.to_create]
-            # A link that another run deleted meanwhile (404) was not removed by this one.
-            removed = [link for link in plan.to_delete if client.delete_remote_link(params['issue'], link['id'])]
+            for link in plan.to_create:
+                created.append(client.create_remote_link(params['issue'], link, params['backlink']))
+            for link in plan.to_delete:
+                # A link that another run deleted meanwhile (404) was not removed by this one.
+                if client.delete_remote_link(params['issue'], link['id']):
+                    removed.append(link)
     except TrackerError as error:
-        module.fail_json(msg=str(error), status=error.status)
+        # What was written before the failure is written: say so.
+        module.fail_json(msg=str(error), status=error.status, changed=bool(created or removed), removed=removed)
 
     changed = bool(plan.to_create or removed)
     result = dict(changed=changed, removed=removed)

@@ -26,16 +26,16 @@ def api():
 
 
 @pytest.fixture
-def no_api(sleeps):
+def no_api():
     """A transport that answers nothing: any request sent fails the test."""
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         yield mock
     assert [call.request.url for call in mock.calls] == []
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def sleeps():
-    """time.sleep, recorded rather than waited."""
+    """time.sleep, recorded rather than waited: no test waits out a backoff, even a failing one."""
     with patch.object(_tracker.time, 'sleep') as sleep:
         yield sleep
 

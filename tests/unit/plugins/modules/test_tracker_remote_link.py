@@ -542,3 +542,17 @@ def test_bad_input_fails_before_any_request(no_api, overrides, message):
     assert message in result['msg']
     assert '\n' not in result['msg']
     assert TOKEN not in json.dumps(result)
+
+
+def test_a_failure_after_a_write_still_reports_the_change(api):
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=201, json=api_link(2))
+    api.post(LINKS, status=403, json={'errors': {}, 'errorMessages': ['No rights'], 'statusCode': 403})
+
+    both = [dict(origin='ci.example', key='build-1'), dict(origin='ci.example', key='build-2')]
+
+    result, failed = run(origin=None, key=None, links=both)
+
+    assert failed
+    assert result['changed'] is True
+    assert 'HTTP 403 Forbidden: No rights' in result['msg']
