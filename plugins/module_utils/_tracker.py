@@ -77,16 +77,20 @@ def tracker_argument_spec():
 TRACKER_ONE_OF_EACH = [('oauth_token', 'iam_token'), ('org_id', 'cloud_org_id')]
 
 
-def tracker_module(argument_spec, mutually_exclusive=None, required_one_of=None, **kwargs):
+def tracker_module_checks(mutually_exclusive=None, required_one_of=None, **options):
+    """A module's argument checks and options, with those of the connection options added."""
+    options.update(
+        mutually_exclusive=TRACKER_ONE_OF_EACH + (mutually_exclusive or []),
+        required_one_of=TRACKER_ONE_OF_EACH + (required_one_of or []),
+    )
+    return options
+
+
+def tracker_module(argument_spec, **options):
     """An AnsibleModule whose arguments are ``argument_spec`` plus the connection options."""
     spec = tracker_argument_spec()
     spec.update(argument_spec)
-    return AnsibleModule(
-        argument_spec=spec,
-        mutually_exclusive=TRACKER_ONE_OF_EACH + (mutually_exclusive or []),
-        required_one_of=TRACKER_ONE_OF_EACH + (required_one_of or []),
-        **kwargs
-    )
+    return AnsibleModule(argument_spec=spec, **tracker_module_checks(**options))
 
 
 class TrackerError(Exception):

@@ -201,6 +201,12 @@ ARGUMENT_SPEC = dict(
     state=dict(type='str', default='present', choices=['present', 'absent']),
     purge=dict(type='bool', default=False),
 )
+MODULE_OPTIONS = dict(
+    mutually_exclusive=[('links', 'origin'), ('links', 'key')],
+    required_one_of=[('links', 'origin')],
+    required_together=[('origin', 'key')],
+    supports_check_mode=True,
+)
 
 
 def wanted_links(params):
@@ -219,14 +225,8 @@ def wanted_links(params):
     return wanted
 
 
-def main():
-    module = tracker_module(
-        ARGUMENT_SPEC,
-        mutually_exclusive=[('links', 'origin'), ('links', 'key')],
-        required_one_of=[('links', 'origin')],
-        required_together=[('origin', 'key')],
-        supports_check_mode=True,
-    )
+def run_module(module):
+    """The task, given an AnsibleModule or, on the controller, its stand-in."""
     params = module.params
     try:
         check_issue(params['issue'])
@@ -262,6 +262,10 @@ def main():
     if module._diff:
         result['diff'] = dict(before=describe_all(current), after=describe_after(current, plan))
     module.exit_json(**result)
+
+
+def main():
+    run_module(tracker_module(ARGUMENT_SPEC, **MODULE_OPTIONS))
 
 
 if __name__ == '__main__':

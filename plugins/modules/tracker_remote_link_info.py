@@ -98,10 +98,11 @@ ARGUMENT_SPEC = dict(
     origin=dict(type='str'),
     key=dict(type='str', no_log=False),
 )
+MODULE_OPTIONS = dict(supports_check_mode=True)
 
 
-def main():
-    module = tracker_module(ARGUMENT_SPEC, supports_check_mode=True)
+def run_module(module):
+    """The task, given an AnsibleModule or, on the controller, its stand-in."""
     params = module.params
     try:
         check_issue(params['issue'])
@@ -117,6 +118,10 @@ def main():
     if params['key'] is not None:
         links = [link for link in links if link_key(link) == params['key']]
     module.exit_json(changed=False, links=links)
+
+
+def main():
+    run_module(tracker_module(ARGUMENT_SPEC, **MODULE_OPTIONS))
 
 
 if __name__ == '__main__':

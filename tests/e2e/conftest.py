@@ -109,6 +109,12 @@ def emulator(start_emulator):
     return start_emulator()
 
 
+@pytest.fixture(params=['controller', 'module'])
+def execution(request):
+    """Both ways a task runs: in Ansible's process on the controller, and as a module process."""
+    return request.param
+
+
 class Run:
     """One ansible-playbook run: its exit code, its output and each task's registered result."""
 
@@ -132,7 +138,7 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     runs = []
 
-    def run(*tasks, env=None, options=(), emulator_env=True, ignore_errors=True, play=None):
+    def run(*tasks, env=None, options=(), emulator_env=True, ignore_errors=True, play=None, execution='controller'):
         plays = [dict({
             'name': 'End-to-end test',
             'hosts': 'localhost',
@@ -141,19 +147,24 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
         }, **(play or {}))]
         for number, task in enumerate(tasks):
             result_file = str(tmp_path / ('result-%d-%d.json' % (len(runs), number)))
-            plays[0]['tasks'].append(dict(task, name='Task %d' % number, register='outcome',
-                                          ignore_errors=ignore_errors))
+            task = dict(task, name='Task %d' % number, register='outcome', ignore_errors=ignore_errors)
+            if execution == 'module':
+                # A task environment is for a module's process: the action plugin executes the module.
+                task['environment'] = {'E2E_EXECUTION': 'module'}
+            plays[0]['tasks'].append(task)
             plays[0]['tasks'].append({
                 'name': 'Keep the result of task %d' % number,
                 'ansible.builtin.copy': {'content': '{{ outcome | to_json }}', 'dest': result_file, 'mode': '0600'},
                 'check_mode': False,
                 'diff': False,
             })
+        remote_tmp = tmp_path / ('remote-%d' % len(runs))
         path = tmp_path / ('playbook-%d.yml' % len(runs))
         path.write_text(yaml.safe_dump(plays, sort_keys=False))
         environment = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections_path, ANSIBLE_NOCOLOR='1',
                            ANSIBLE_LOCALHOST_WARNING='0', ANSIBLE_INVENTORY_UNPARSED_WARNING='0',
-                           ANSIBLE_PYTHON_INTERPRETER=sys.executable, PATH=BIN + os.pathsep + os.environ['PATH'])
+                           ANSIBLE_PYTHON_INTERPRETER=sys.executable, PATH=BIN + os.pathsep + os.environ['PATH'],
+                           ANSIBLE_KEEP_REMOTE_FILES='1', ANSIBLE_REMOTE_TMP=str(remote_tmp))
         if emulator_env:
             environment.update(TRACKER_API_URL=emulator.url, TRACKER_OAUTH_TOKEN=OAUTH_TOKEN,
                                TRACKER_ORG_ID='emulator-org')
@@ -165,6 +176,10 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
         for number in range(len(tasks)):
             result_file = tmp_path / ('result-%d-%d.json' % (len(runs), number))
             results.append(json.loads(result_file.read_text()) if result_file.exists() else None)
+        # A module process leaves its AnsiballZ payload behind (ANSIBLE_KEEP_REMOTE_FILES): it
+        # tells which way the tasks ran.
+        payloads = glob.glob(str(remote_tmp / '*' / 'AnsiballZ_tracker_remote_link*.py'))
+        assert bool(payloads) == (execution == 'module'), payloads
         runs.append(process)
         return Run(process, results)
 

@@ -19,8 +19,8 @@ def keys(links):
     return sorted('%s:%s' % (link['object']['application']['id'], link['object']['key']) for link in links)
 
 
-def test_create_then_rerun_then_remove(playbook, emulator):
-    created = playbook(link_task())
+def test_create_then_rerun_then_remove(playbook, emulator, execution):
+    created = playbook(link_task(), execution=execution)
     assert created.rc == 0, created.output
     assert created.result['changed'] is True
     assert created.result['link']['object']['key'] == 'build-1'
@@ -28,25 +28,25 @@ def test_create_then_rerun_then_remove(playbook, emulator):
     assert keys(emulator.links()) == ['ru.yandex.teamcity:build-1']
 
     emulator.forget()
-    again = playbook(link_task())
+    again = playbook(link_task(), execution=execution)
     assert again.result['changed'] is False
     assert again.result['link']['id'] == created.result['link']['id']
     assert emulator.requests() == ['GET ' + LINKS]
 
     emulator.forget()
-    removed = playbook(link_task(state='absent'))
+    removed = playbook(link_task(state='absent'), execution=execution)
     assert removed.result['changed'] is True
     assert removed.result['removed'][0]['id'] == created.result['link']['id']
     assert emulator.requests() == ['GET ' + LINKS, 'DELETE %s/%s' % (LINKS, created.result['link']['id'])]
     assert emulator.links() == []
 
 
-def test_check_mode_writes_nothing_and_predicts_the_change(playbook, emulator):
+def test_check_mode_writes_nothing_and_predicts_the_change(playbook, emulator, execution):
     emulator.add_link(key='build-0')
     emulator.forget()
 
-    create = playbook(link_task(), options=['--check'])
-    remove = playbook(link_task(key='build-0', state='absent'), options=['--check'])
+    create = playbook(link_task(), options=['--check'], execution=execution)
+    remove = playbook(link_task(key='build-0', state='absent'), options=['--check'], execution=execution)
 
     assert create.result['changed'] is True and create.result['link'] is None
     assert remove.result['changed'] is True
@@ -54,10 +54,10 @@ def test_check_mode_writes_nothing_and_predicts_the_change(playbook, emulator):
     assert keys(emulator.links()) == ['ru.yandex.teamcity:build-0']
 
 
-def test_diff_shows_the_links_before_and_after(playbook, emulator):
+def test_diff_shows_the_links_before_and_after(playbook, emulator, execution):
     emulator.add_link(origin='com.github', key='PR-7')
 
-    run = playbook(link_task(), options=['--diff'])
+    run = playbook(link_task(), options=['--diff'], execution=execution)
 
     assert run.result['diff'] == {
         'before': 'com.github:PR-7 (relates)\n',
@@ -100,9 +100,9 @@ def test_many_links_in_one_task_with_purge(playbook, emulator):
     assert keys(emulator.links()) == ['com.github:PR-1', 'ru.yandex.teamcity:build-1', 'ru.yandex.teamcity:build-2']
 
 
-def test_iam_token_with_a_cloud_organization(playbook, emulator):
+def test_iam_token_with_a_cloud_organization(playbook, emulator, execution):
     run = playbook(link_task(iam_token='emulator-iam-token', cloud_org_id='emulator-cloud-org'),
-                   env={'TRACKER_API_URL': emulator.url}, emulator_env=False)
+                   env={'TRACKER_API_URL': emulator.url}, emulator_env=False, execution=execution)
 
     assert run.result['changed'] is True, run.output
     assert [(entry['auth_scheme'], entry['org_header']) for entry in emulator.request_log()] == [
@@ -182,8 +182,8 @@ def test_rate_limits_that_do_not_end_fail_with_the_status(playbook, emulator):
     ({}, {'TRACKER_ORG_ID': 'other-org'}, 'HTTP 401 Unauthorized: Not authorized.'),
     ({'origin': 'no.such.app'}, {}, "HTTP 400 Bad Request: Unknown application: no.such.app; origin: Unknown"),
 ])
-def test_api_errors_are_one_clear_line(playbook, emulator, args, env, message):
-    run = playbook(link_task(**args), env=env, ignore_errors=False)
+def test_api_errors_are_one_clear_line(playbook, emulator, args, env, message, execution):
+    run = playbook(link_task(**args), env=env, ignore_errors=False, execution=execution)
 
     assert run.rc == 2
     assert message in run.output
@@ -213,8 +213,8 @@ def test_an_unreachable_api_is_a_clear_failure(playbook, emulator):
     ({'timeout': 0}, {}, 'timeout must be greater than 0 seconds'),
     ({'retries': -1}, {}, 'retries must be 0 or more'),
 ])
-def test_bad_input_fails_before_any_request(playbook, emulator, args, env, message):
-    run = playbook(link_task(**args), env=env)
+def test_bad_input_fails_before_any_request(playbook, emulator, args, env, message, execution):
+    run = playbook(link_task(**args), env=env, execution=execution)
 
     assert run.result['failed'] is True
     assert message in run.result['msg']
@@ -222,11 +222,11 @@ def test_bad_input_fails_before_any_request(playbook, emulator, args, env, messa
     assert emulator.request_log() == []
 
 
-def test_the_token_never_shows_even_at_the_highest_verbosity(playbook, emulator):
+def test_the_token_never_shows_even_at_the_highest_verbosity(playbook, emulator, execution):
     emulator.arm({'kind': 'rate_limit', 'retry_after': 0}, {'kind': 'error', 'status': 500, 'method': 'POST'})
 
-    ok = playbook(link_task(), options=['-vvvv', '--diff'])
-    failed = playbook(link_task(issue='NOPE-1'), options=['-vvvv'])
+    ok = playbook(link_task(), options=['-vvvv', '--diff'], execution=execution)
+    failed = playbook(link_task(issue='NOPE-1'), options=['-vvvv'], execution=execution)
 
     assert ok.result['changed'] is True and failed.result['failed'] is True
     for run in (ok, failed):
@@ -256,12 +256,12 @@ def test_info_lists_every_page_and_filters(playbook, start_emulator):
                                        'ru.yandex.teamcity:build-3']
 
 
-def test_module_defaults_group_sets_the_connection_once(playbook, emulator):
+def test_module_defaults_group_sets_the_connection_once(playbook, emulator, execution):
     group = {'group/ytracker.tracker.tracker': {
         'api_url': emulator.url, 'iam_token': 'emulator-iam-token', 'cloud_org_id': 'emulator-cloud-org'}}
 
     run = playbook(link_task(), {'ytracker.tracker.tracker_remote_link_info': {'issue': 'TEST-1'}},
-                   emulator_env=False, play={'module_defaults': group})
+                   emulator_env=False, play={'module_defaults': group}, execution=execution)
 
     created, listed = run.results
     assert created['changed'] is True, run.output
