@@ -9,6 +9,8 @@ BIN := $(abspath $(VENV)/bin)
 # gets a copy of its own there, so that no check rebuilds the tree under another.
 COLLECTION := ansible_collections/ytracker/tracker
 CORE_SERIES := 2.16 2.17 2.18 2.19
+# The playbooks run on the oldest and the newest series.
+E2E_SERIES := 2.16 2.19
 PYTEST_WORKERS ?= 2
 
 export ANSIBLE_NOCOLOR := 1
@@ -42,8 +44,15 @@ units-%: FORCE .venvs/core-%/.installed
 	hacking/collection-tree.sh build/units-$*/$(COLLECTION)
 	cd build/units-$*/$(COLLECTION) && PATH=$(abspath .venvs/core-$*/bin):$$PATH ansible-test units --venv --python 3.11 --color no
 
-integration: $(VENV)/.installed
-	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) tests/e2e
+integration: $(addprefix integration-,$(E2E_SERIES))
+
+.venvs/e2e-%/.installed: requirements/ansible-core-%.txt requirements/e2e.txt
+	$(PYTHON) -m venv .venvs/e2e-$*
+	.venvs/e2e-$*/bin/pip install --quiet --disable-pip-version-check -r $< -r requirements/e2e.txt
+	touch $@
+
+integration-%: FORCE .venvs/e2e-%/.installed
+	.venvs/e2e-$*/bin/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) tests/e2e
 
 # --offline installs nothing, so the playbooks find the collection in a copy of its own.
 lint: $(VENV)/.installed
@@ -60,10 +69,15 @@ changelog-lint: $(VENV)/.installed
 	$(BIN)/antsibull-changelog lint
 	$(BIN)/antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml
 
+# The built tarball: Galaxy's importer, and what ansible-builder reads of it for an
+# execution environment (the modules need requests).
 importer: $(VENV)/.installed
 	rm -rf build/dist && mkdir -p build/dist
 	$(BIN)/ansible-galaxy collection build --output-path build/dist .
 	PATH=$(BIN):$$PATH hacking/galaxy-import.sh build/dist/ytracker-tracker-*.tar.gz
+	$(BIN)/ansible-galaxy collection install --force -p build/dist/ee build/dist/ytracker-tracker-*.tar.gz >/dev/null 2>&1
+	$(BIN)/ansible-builder introspect --sanitize build/dist/ee | tee build/dist/ee-dependencies.txt
+	grep -q "^- 'requests>=" build/dist/ee-dependencies.txt
 
 demo: $(VENV)/.installed
 	PATH=$(BIN):$$PATH hacking/demo.sh

@@ -180,26 +180,27 @@ class Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         self.query = {name: values[-1] for name, values in parse_qs(url.query).items()}
         self.body = self.read_body()
+        self.method, self.url = method, url
         if url.path.startswith('/_emulator/'):
             return self.control(method, url.path)
-        self.status = None
-        try:
-            self.serve(method, url.path)
-        finally:
-            self.record(method, url)
+        self.serve(method, url.path)
         return None
 
     def read_body(self):
         length = int(self.headers.get('Content-Length') or 0)
         return self.rfile.read(length) if length else b''
 
-    def record(self, method, url):
+    def record(self, status):
+        """Log the request before answering, so the log is complete once the client has its answer."""
+        if self.url.path.startswith('/_emulator/'):
+            return
+        method, url = self.method, self.url
         authorization = self.headers.get('Authorization') or ''
         entry = {
             'method': method,
             'path': url.path,
             'query': url.query,
-            'status': self.status,
+            'status': status,
             'auth_scheme': authorization.split(' ', 1)[0] if authorization else None,
             'org_header': 'X-Org-ID' if self.headers.get('X-Org-ID') else (
                 'X-Cloud-Org-ID' if self.headers.get('X-Cloud-Org-ID') else None),
@@ -209,23 +210,27 @@ class Handler(BaseHTTPRequestHandler):
             self.tracker.requests.append(entry)
 
     def send(self, status, payload=None, headers=None):
-        self.status = status
+        self.record(status)
         data = b'' if payload is None else json.dumps(payload).encode('utf-8')
-        self.send_response(status)
-        if payload is not None:
-            self.send_header('Content-Type', 'application/json; charset=utf-8')
-        self.send_header('Content-Length', str(len(data)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.send_response(status)
+            if payload is not None:
+                self.send_header('Content-Type', 'application/json; charset=utf-8')
+            self.send_header('Content-Length', str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            # The client gave up waiting (a slow fault against its timeout): nothing to answer.
+            self.close_connection = True
 
     def error(self, status, message, errors=None, headers=None):
         self.send(status, {'errors': errors or {}, 'errorMessages': [message] if message else [],
                            'statusCode': status}, headers)
 
     def drop_connection(self):
-        self.status = 'dropped'
+        self.record('dropped')
         self.close_connection = True
         try:
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -336,7 +341,6 @@ class Handler(BaseHTTPRequestHandler):
     # the test controls
 
     def control(self, method, path):
-        self.status = None
         tracker = self.tracker
         if method == 'POST' and path == '/_emulator/reset':
             tracker.reset()
