@@ -17,7 +17,7 @@ export ANSIBLE_NOCOLOR := 1
 
 .PHONY: test units sanity integration lint docs-lint changelog-lint importer demo bench clean
 
-test: units sanity integration lint docs-lint changelog-lint importer
+test: units sanity integration lint docs-lint changelog-lint importer demo
 	@echo "make test: all checks passed"
 
 $(VENV)/.installed: requirements/dev.txt

@@ -84,6 +84,9 @@ attributes:
     membership:
       - ytracker.tracker.tracker
 notes:
+  - On the controller through the C(local) connection, the module runs inside Ansible's own process, which saves
+    starting a module process for every task and loop item. With another connection, C(become), C(async), the
+    C(environment) keyword, or no C(requests) for the Python that runs Ansible, it runs as a module process as usual.
   - The standard proxy environment variables (E(HTTPS_PROXY), E(HTTP_PROXY), E(NO_PROXY)) are honoured.
   - Tokens are never shown in output, results or messages.
 requirements:
