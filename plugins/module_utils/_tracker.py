@@ -109,7 +109,12 @@ def check_connection_options(params):
     """Reasons the connection options are unusable, before any request is sent."""
     problems = []
     url = urlsplit(params['api_url'] or '')
-    if url.scheme not in ('http', 'https') or not url.hostname or url.query or url.fragment or url.username:
+    try:
+        port_ok = url.port is None or url.port > 0
+    except ValueError:  # a port that is not a number: say so here, not deep inside requests
+        port_ok = False
+    if (url.scheme not in ('http', 'https') or not url.hostname or not port_ok
+            or url.query or url.fragment or url.username):
         problems.append('api_url must be an http:// or https:// URL with a host and no query,'
                         ' credentials or fragment, like %s' % DEFAULT_API_URL)
     for name in ('oauth_token', 'iam_token', 'org_id', 'cloud_org_id'):
@@ -119,9 +124,9 @@ def check_connection_options(params):
     for one, other in TRACKER_ONE_OF_EACH:
         if params[one] is None and params[other] is None:
             problems.append('one of %s and %s is required' % (one, other))
-    if params['timeout'] <= 0:
+    if params['timeout'] is None or params['timeout'] <= 0:
         problems.append('timeout must be greater than 0 seconds')
-    if params['retries'] < 0:
+    if params['retries'] is None or params['retries'] < 0:
         problems.append('retries must be 0 or more')
     return problems
 
@@ -295,6 +300,9 @@ class TrackerClient(object):
                 self._wait(attempt)
                 attempt += 1
                 continue
+            except requests.exceptions.RequestException as error:
+                # Nothing was sent (an invalid URL or header): retrying cannot help.
+                raise TrackerError('%s: %s: %s' % (where, type(error).__name__, self._redact(error)))
 
             status = response.status_code
             if status < 400:

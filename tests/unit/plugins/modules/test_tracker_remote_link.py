@@ -493,6 +493,17 @@ def test_a_tls_failure_is_one_line_and_not_retried(api, sleeps):
     assert sleeps.call_count == 0
 
 
+def test_a_request_that_cannot_be_sent_is_one_line_and_not_retried(api, sleeps):
+    api.get(LINKS, body=requests.exceptions.InvalidHeader('Invalid leading whitespace in header value'))
+
+    result, failed = run()
+
+    assert failed
+    assert result['msg'] == ('GET /v3/issues/TEST-1/remotelinks: InvalidHeader:'
+                             ' Invalid leading whitespace in header value')
+    assert sleeps.call_count == 0
+
+
 def test_the_issue_is_one_path_segment_whatever_it_holds(api):
     api.get(API + '/issues/..%2F..%2Fapplications%3Fx%3D1/remotelinks', json=[api_link(1)])
 
@@ -531,6 +542,7 @@ def test_without_requests_the_module_says_which_library_is_missing(no_api):
     (dict(api_url='ftp://tracker.example'), 'api_url must be an http:// or https:// URL'),
     (dict(api_url='tracker.example'), 'api_url must be an http:// or https:// URL'),
     (dict(api_url='https://tracker.example/?token=1'), 'api_url must be an http:// or https:// URL'),
+    (dict(api_url='https://tracker.example:port'), 'api_url must be an http:// or https:// URL'),
     (dict(timeout=0), 'timeout must be greater than 0 seconds'),
     (dict(retries=-1), 'retries must be 0 or more'),
     (dict(api_version='v4'), 'value of api_version must be one of: v2, v3'),
