@@ -87,5 +87,9 @@ bench: $(VENV)/.installed
 
 FORCE:
 
+# Pattern-built stamps are intermediate files to make, which deletes them after a run: keep
+# them, so that the next run reuses the virtual environments.
+.PRECIOUS: .venvs/core-%/.installed .venvs/e2e-%/.installed
+
 clean:
 	rm -rf build tests/output
