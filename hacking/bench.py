@@ -6,8 +6,8 @@
 
 Each way is run by ansible-playbook against the emulator, first creating the links and then again
 with nothing to change, in RUNS rounds that each run every way once; the table gives the median
-wall time and the HTTP requests of one run. Targets are ratios between ways measured in this same run, never absolute times.
-The table is written into docs/docsite/rst/scale.rst between its bench markers.
+wall time and the HTTP requests of one run. Targets are ratios between ways measured in this same
+run, never absolute times. The table is written into docs/docsite/rst/scale.rst between its bench markers.
 """
 
 import json

@@ -86,11 +86,16 @@ def tracker_module_checks(mutually_exclusive=None, required_one_of=None, **optio
     return options
 
 
-def tracker_module(argument_spec, **options):
-    """An AnsibleModule whose arguments are ``argument_spec`` plus the connection options."""
+def tracker_module_spec(argument_spec):
+    """A module's argument spec with the connection options added."""
     spec = tracker_argument_spec()
     spec.update(argument_spec)
-    return AnsibleModule(argument_spec=spec, **tracker_module_checks(**options))
+    return spec
+
+
+def tracker_module(argument_spec, **options):
+    """An AnsibleModule whose arguments are ``argument_spec`` plus the connection options."""
+    return AnsibleModule(argument_spec=tracker_module_spec(argument_spec), **tracker_module_checks(**options))
 
 
 class TrackerError(Exception):

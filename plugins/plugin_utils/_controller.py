@@ -69,8 +69,7 @@ class TrackerAction(ActionBase):
         if not self._runs_on_controller():
             result.update(self._execute_module(module_args=self._task.args, task_vars=task_vars))
             return result
-        spec = _tracker.tracker_argument_spec()
-        spec.update(self.MODULE.ARGUMENT_SPEC)
+        spec = _tracker.tracker_module_spec(self.MODULE.ARGUMENT_SPEC)
         checks = _tracker.tracker_module_checks(**self.MODULE.MODULE_OPTIONS)
         try:
             module = ControllerModule(dict(self._task.args), self._task.check_mode, self._task.diff, spec, **checks)

@@ -22,7 +22,7 @@ from ansible_collections.ytracker.tracker.plugins.plugin_utils._controller impor
 )
 from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers import CONNECTION, TOKEN
 
-SPEC = dict(_tracker.tracker_argument_spec(), **tracker_remote_link.ARGUMENT_SPEC)
+SPEC = _tracker.tracker_module_spec(tracker_remote_link.ARGUMENT_SPEC)
 CHECKS = _tracker.tracker_module_checks(**tracker_remote_link.MODULE_OPTIONS)
 ARGS = dict(CONNECTION, issue='TEST-1', origin='ci.example', key='build-1')
 
