@@ -12,12 +12,29 @@ It serves, under /v2 and /v3, what the public API reference describes:
                                                        makes a duplicate, as nothing says it would not
   DELETE /{ver}/issues/{issue}/remotelinks/{id}       (204)
   GET    /{ver}/applications                          the external applications (200)
+  GET    /{ver}/issues/{issue}/links                  the issue's links to other issues (200)
+  POST   /{ver}/issues/{issue}/links                  a link to another issue (201), body
+                                                       {"relationship": ..., "issue": ...}
+  DELETE /{ver}/issues/{issue}/links/{id}             (204), from both issues
+
+A link between issues is stored once and shown on both issues, with the same type.id and opposite
+directions: on the issue it was made on, the direction of ISSUE_RELATIONSHIPS ("depends on":
+depends, outward; "relates": inward, as the reference's "Link issues" example answers), on the
+other issue the opposite one. Only the nine names the reference documents are accepted, ignoring
+case (400 otherwise); the other issue must exist (404); the issue field is required (422).
 
 Every request needs 'Authorization: OAuth <token>' or 'Bearer <token>' and an 'X-Org-ID' or
 'X-Cloud-Org-ID' header known to the configuration, else 401. Unknown issues are 404, forbidden
 ones 403, a body without a field 422, an unknown application 400; errors carry Tracker's
-{"errors", "errorMessages", "statusCode"} body. Lists paginate with page and perPage (always when
---page-size is set), with Link rel="next", X-Total-Count and X-Total-Pages headers.
+{"errors", "errorMessages", "statusCode"} body. Lists come in pages of perPage items (50 unless
+--page-size says otherwise), page by page, with X-Total-Count and X-Total-Pages headers and a
+Link rel="next" header (left out with --no-link-header: the reference shows none).
+
+A link's relationship is answered as the reference's "Linking issues" page names them: a type.id
+and a direction ("depends on": depends, outward). Its application is answered in one of the two
+shapes the reference shows (--link-shape): "origin", application.id is the origin string the link
+was made with; "reference", as the example of "Adding an external link", application.id and
+application.self carry a numeric id and the origin shows only in object.self.
 
 Tests steer it under /_emulator/ (no authentication; it listens on loopback only):
 
@@ -27,12 +44,16 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
                                retry_after is given), error (status, default 500, nothing done),
                                create_then_drop (the link is made, the connection dropped),
                                create_then_500 (the link is made, the answer is 500), slow (delay
-                               seconds, then served)
+                               seconds, then served), answer (status, default 200, and body as
+                               given: an answer of a shape the reference does not show)
   GET    /_emulator/requests   what was asked, without credentials
+  POST   /_emulator/links      add links without a request each: {"issue": "TEST-1", "links":
+                               [{"origin": ..., "key": ..., "relationship": "relates"}]}
   POST   /_emulator/reset      forget links, faults and requests
 
-Run: python3 tracker_emulator.py [--port 0] [--config FILE] [--page-size N]. It prints the URL it
-listens on and stops cleanly on SIGINT or SIGTERM.
+Run: python3 tracker_emulator.py [--port 0] [--config FILE] [--page-size N] [--no-link-header]
+[--link-shape origin|reference] [--tls-cert FILE --tls-key FILE]. With a certificate it serves
+HTTPS. It prints the URL it listens on and stops cleanly on SIGINT or SIGTERM.
 """
 
 import argparse
@@ -41,6 +62,7 @@ import math
 import re
 import signal
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -60,10 +82,42 @@ DEFAULT_CONFIG = {
         {'id': 'ru.yandex.jenkins', 'name': 'Jenkins'},
         {'id': 'com.github', 'name': 'GitHub'},
     ],
-    'page_size': None,
+    'page_size': 50,
+    'link_header': True,
+    'link_shape': 'origin',
+}
+LINK_SHAPES = ('origin', 'reference')
+
+# The reference's relationship names, and the type.id and direction of the link on the issue it
+# is made on. Other names are answered as their own type.id, outward.
+RELATIONSHIPS = {
+    'relates': ('relates', 'outward'),
+    'depends on': ('depends', 'outward'),
+    'is dependent by': ('depends', 'inward'),
+    'is subtask for': ('subtask', 'inward'),
+    'is parent task for': ('subtask', 'outward'),
+    'duplicates': ('duplicates', 'outward'),
+    'is duplicated by': ('duplicates', 'inward'),
+    'is epic of': ('epic', 'outward'),
+    'has epic': ('epic', 'inward'),
 }
 
+# The documented names for links between issues. The reference's "Link issues" example answers
+# relates with direction inward on the issue the link was made on; the others as RELATIONSHIPS.
+ISSUE_RELATIONSHIPS = dict(RELATIONSHIPS, relates=('relates', 'inward'))
+# The labels of each type (type.inward, type.outward): shown, never matched on.
+ISSUE_LINK_LABELS = {
+    'relates': ('relates', 'relates'),
+    'depends': ('Blocker', 'Depends on'),
+    'subtask': ('Sub-issue', 'Parent issue'),
+    'duplicates': ('Duplicated by', 'Duplicates'),
+    'epic': ('Issue of epic', 'Epic'),
+}
+OPPOSITE = {'inward': 'outward', 'outward': 'inward'}
+
 LINKS_PATH = re.compile(r'^/(v2|v3)/issues/([^/]+)/remotelinks(?:/([^/]+))?$')
+# A path segment of its own after the issue: /remotelinks never matches it.
+ISSUE_LINKS_PATH = re.compile(r'^/(v2|v3)/issues/([^/]+)/links(?:/([^/]+))?$')
 APPLICATIONS_PATH = re.compile(r'^/(v2|v3)/applications$')
 USER = {'id': '1100000', 'display': 'Emulator User'}
 
@@ -79,6 +133,8 @@ class Tracker:
     def reset(self):
         with self.lock:
             self.links = {key: [] for key in self.config['issues']}
+            # Links between issues, each stored once: see issue_link_view.
+            self.issue_links = []
             self.issue_ids = {'%024x' % (index + 1): key for index, key in enumerate(self.config['issues'])}
             self.next_id = 51455195
             self.faults = []
@@ -106,25 +162,33 @@ class Tracker:
                     return fault
         return None
 
+    def application_id(self, application):
+        """The id a link shows for its application, in the configured shape."""
+        if self.config['link_shape'] == 'reference':
+            return str(2581100000 + self.config['applications'].index(application))
+        return application['id']
+
     def create(self, base, version, key, body):
         with self.lock:
             link_id = self.next_id
             self.next_id += 1
             application = self.application(body['origin'])
-            relationship = body['relationship'].lower()
+            name = ' '.join(body['relationship'].lower().split())
+            type_id, direction = RELATIONSHIPS.get(name, (name, 'outward'))
             api = '%s/%s' % (base, version)
+            application_id = self.application_id(application)
             link = {
                 'self': '%s/issues/%s/remotelinks/%d' % (api, key, link_id),
                 'id': link_id,
-                'type': {'self': '%s/linktypes/%s' % (api, relationship), 'id': relationship,
+                'type': {'self': '%s/linktypes/%s' % (api, type_id), 'id': type_id,
                          'inward': 'Linked', 'outward': 'Linked'},
-                'direction': 'outward',
+                'direction': direction,
                 'object': {
                     'self': '%s/applications/%s/objects/%d' % (api, application['id'], link_id + 1305545805),
                     'id': str(link_id + 1305545805),
                     'key': body['key'],
-                    'application': {'self': '%s/applications/%s' % (api, application['id']),
-                                    'id': application['id'], 'type': application.get('type', 'app'),
+                    'application': {'self': '%s/applications/%s' % (api, application_id),
+                                    'id': application_id, 'type': application.get('type', 'app'),
                                     'name': application['name']},
                 },
                 'createdBy': dict(USER, self='%s/users/%s' % (api, USER['id'])),
@@ -134,6 +198,35 @@ class Tracker:
             }
             self.links[key].append(link)
             return link
+
+    def issue_id(self, key):
+        for issue_id, issue_key in self.issue_ids.items():
+            if issue_key == key:
+                return issue_id
+        return None
+
+    def create_issue_link(self, key, other, relationship):
+        """Store a link made on issue ``key`` to issue ``other``; the stored record."""
+        with self.lock:
+            type_id, direction = ISSUE_RELATIONSHIPS[relationship]
+            stored = {'id': self.next_id, 'type_id': type_id, 'issue': key, 'direction': direction,
+                      'other': other, 'at': time.strftime('%Y-%m-%dT%H:%M:%S.000+0000', time.gmtime())}
+            self.next_id += 1
+            self.issue_links.append(stored)
+            return stored
+
+    def issue_links_of(self, key):
+        """The stored links that show on issue ``key``, in the order they were made."""
+        with self.lock:
+            return [stored for stored in self.issue_links if key in (stored['issue'], stored['other'])]
+
+    def delete_issue_link(self, key, link_id):
+        with self.lock:
+            for stored in self.issue_links:
+                if str(stored['id']) == link_id and key in (stored['issue'], stored['other']):
+                    self.issue_links.remove(stored)
+                    return True
+        return False
 
     def delete(self, key, link_id):
         with self.lock:
@@ -205,6 +298,7 @@ class Handler(BaseHTTPRequestHandler):
             'org_header': 'X-Org-ID' if self.headers.get('X-Org-ID') else (
                 'X-Cloud-Org-ID' if self.headers.get('X-Cloud-Org-ID') else None),
             'user_agent': self.headers.get('User-Agent'),
+            'at': time.time(),
         }
         with self.tracker.lock:
             self.tracker.requests.append(entry)
@@ -238,7 +332,7 @@ class Handler(BaseHTTPRequestHandler):
             pass
 
     def base_url(self):
-        return 'http://%s' % (self.headers.get('Host') or '%s:%d' % self.server.server_address[:2])
+        return '%s://%s' % (self.server.scheme, self.headers.get('Host') or '%s:%d' % self.server.server_address[:2])
 
     # the API
 
@@ -253,12 +347,17 @@ class Handler(BaseHTTPRequestHandler):
         elif kind == 'error':
             status = int(fault.get('status', 500))
             return self.error(status, 'Internal server error' if status == 500 else 'Service unavailable')
+        elif kind == 'answer':
+            return self.send(int(fault.get('status', 200)), fault.get('body'))
 
         if not self.authorized():
             return self.error(401, 'Not authorized.')
         links = LINKS_PATH.match(path)
         if links:
             return self.serve_links(method, links, kind)
+        issue_links = ISSUE_LINKS_PATH.match(path)
+        if issue_links:
+            return self.serve_issue_links(method, issue_links, kind)
         if APPLICATIONS_PATH.match(path):
             if method != 'GET':
                 return self.error(405, 'Method not allowed.')
@@ -296,7 +395,11 @@ class Handler(BaseHTTPRequestHandler):
         if method != 'POST':
             return self.error(405, 'Method not allowed.')
 
-        body, problem = self.link_body()
+        try:
+            body = json.loads(self.body.decode('utf-8') or 'null')
+        except ValueError:
+            return self.error(400, 'Request body is not valid JSON.')
+        problem = link_body_problem(self.tracker, body)
         if problem:
             return self.error(*problem)
         link = self.tracker.create(self.base_url(), version, key, body)
@@ -306,34 +409,72 @@ class Handler(BaseHTTPRequestHandler):
             return self.error(500, 'Internal server error')
         return self.send(201, link)
 
-    def link_body(self):
-        """The create body, or (status, message, errors) of what is wrong with it."""
+    def serve_issue_links(self, method, match, fault_kind):
+        version, issue, link_id = match.group(1), unquote(match.group(2)), match.group(3)
+        if issue in self.tracker.config['forbidden_issues']:
+            return self.error(403, 'You do not have permission to access this issue.')
+        key = self.tracker.issue_key(issue)
+        if key is None:
+            return self.error(404, 'Issue does not exist.')
+        api = '%s/%s' % (self.base_url(), version)
+
+        if link_id is not None:
+            if method != 'DELETE':
+                return self.error(405, 'Method not allowed.')
+            if not self.tracker.delete_issue_link(key, unquote(link_id)):
+                return self.error(404, 'Link does not exist.')
+            return self.send(204)
+        if method == 'GET':
+            return self.send_page([self.issue_link_view(api, key, stored)
+                                   for stored in self.tracker.issue_links_of(key)])
+        if method != 'POST':
+            return self.error(405, 'Method not allowed.')
+
         try:
             body = json.loads(self.body.decode('utf-8') or 'null')
         except ValueError:
-            return None, (400, 'Request body is not valid JSON.')
-        if not isinstance(body, dict):
-            return None, (422, 'Request body must be a JSON object.')
-        missing = {field: 'Required field.' for field in ('relationship', 'key', 'origin')
-                   if not isinstance(body.get(field), str) or not body[field]}
-        if missing:
-            return None, (422, 'Validation failed.', missing)
-        if self.tracker.application(body['origin']) is None:
-            return None, (400, 'Unknown application: %s' % body['origin'], {'origin': 'Unknown application.'})
-        return body, None
+            return self.error(400, 'Request body is not valid JSON.')
+        problem = issue_link_body_problem(self.tracker, key, body)
+        if problem:
+            return self.error(*problem)
+        stored = self.tracker.create_issue_link(key, self.tracker.issue_key(body['issue']),
+                                                ' '.join(body['relationship'].lower().split()))
+        if fault_kind == 'create_then_drop':
+            return self.drop_connection()
+        if fault_kind == 'create_then_500':
+            return self.error(500, 'Internal server error')
+        return self.send(201, self.issue_link_view(api, key, stored))
+
+    def issue_link_view(self, api, key, stored):
+        """A stored link as issue ``key`` shows it: the other issue as object, the direction from its side."""
+        made_here = stored['issue'] == key
+        other = stored['other'] if made_here else stored['issue']
+        inward, outward = ISSUE_LINK_LABELS[stored['type_id']]
+        user = dict(USER, self='%s/users/%s' % (api, USER['id']))
+        return {
+            'self': '%s/issues/%s/links/%d' % (api, key, stored['id']),
+            'id': stored['id'],
+            'type': {'self': '%s/linktypes/%s' % (api, stored['type_id']), 'id': stored['type_id'],
+                     'inward': inward, 'outward': outward},
+            'direction': stored['direction'] if made_here else OPPOSITE[stored['direction']],
+            'object': {'self': '%s/issues/%s' % (api, other), 'id': self.tracker.issue_id(other), 'key': other,
+                       'display': 'Issue %s' % other},
+            'createdBy': user,
+            'updatedBy': user,
+            'createdAt': stored['at'],
+            'updatedAt': stored['at'],
+        }
 
     def send_page(self, items):
-        page_size = self.query.get('perPage') or self.tracker.config.get('page_size')
-        if not page_size:
-            return self.send(200, items)
+        config = self.tracker.config
         try:
-            per_page = max(1, int(page_size))
+            per_page = max(1, int(self.query.get('perPage') or config['page_size']))
             page = max(1, int(self.query.get('page', 1)))
         except ValueError:
             return self.error(400, 'page and perPage must be whole numbers.')
         pages = max(1, int(math.ceil(len(items) / float(per_page))))
         headers = {'X-Total-Count': str(len(items)), 'X-Total-Pages': str(pages)}
-        if page < pages:
+        if page < pages and config['link_header']:
             path = urlsplit(self.path).path
             headers['Link'] = '<%s%s?page=%d&perPage=%d>; rel="next"' % (self.base_url(), path, page + 1, per_page)
         return self.send(200, items[(page - 1) * per_page:page * per_page], headers)
@@ -350,27 +491,96 @@ class Handler(BaseHTTPRequestHandler):
             with tracker.lock:
                 tracker.faults.extend(faults)
             return self.send(200, {'armed': len(faults)})
+        if method == 'POST' and path == '/_emulator/links':
+            return self.seed(json.loads(self.body.decode('utf-8') or '{}'))
         if method == 'GET' and path == '/_emulator/requests':
             with tracker.lock:
                 return self.send(200, list(tracker.requests))
         return self.error(404, 'Unknown control endpoint.')
 
+    def seed(self, request):
+        """Add links as POSTs would, without a request each: benchmarks need thousands."""
+        key = self.tracker.issue_key(request.get('issue', ''))
+        if key is None:
+            return self.error(404, 'Issue does not exist.')
+        bodies = [dict({'relationship': 'relates'}, **wanted) for wanted in request.get('links', [])]
+        for body in bodies:
+            problem = link_body_problem(self.tracker, body)
+            if problem:
+                return self.error(*problem)
+        for body in bodies:
+            self.tracker.create(self.base_url(), request.get('version', 'v3'), key, body)
+        return self.send(200, {'added': len(request.get('links', []))})
 
-def load_config(path, page_size):
+
+def link_body_problem(tracker, body):
+    """What is wrong with a create body, as (status, message[, errors]); None when nothing is."""
+    if not isinstance(body, dict):
+        return 422, 'Request body must be a JSON object.'
+    missing = {field: 'Required field.' for field in ('relationship', 'key', 'origin')
+               if not isinstance(body.get(field), str) or not body[field]}
+    if missing:
+        return 422, 'Validation failed.', missing
+    if tracker.application(body['origin']) is None:
+        return 400, 'Unknown application: %s' % body['origin'], {'origin': 'Unknown application.'}
+    return None
+
+
+def issue_link_body_problem(tracker, key, body):
+    """What is wrong with the body of a link between issues, as (status, message[, errors]); None when nothing is."""
+    if not isinstance(body, dict):
+        return 422, 'Request body must be a JSON object.'
+    missing = {field: 'Required field.' for field in ('relationship', 'issue')
+               if not isinstance(body.get(field), str) or not body[field]}
+    if missing:
+        return 422, 'Validation failed.', missing
+    relationship = ' '.join(body['relationship'].lower().split())
+    if relationship not in ISSUE_RELATIONSHIPS:
+        return 400, 'Unknown relationship: %s' % body['relationship'], {'relationship': 'Unknown relationship.'}
+    other = tracker.issue_key(body['issue'])
+    if other is None:
+        return 404, 'Issue does not exist: %s' % body['issue']
+    if other == key:
+        return 400, 'An issue cannot be linked to itself.', {'issue': 'The same issue.'}
+    return None
+
+
+def load_config(path, page_size=None, link_header=True, link_shape=None):
     config = dict(DEFAULT_CONFIG)
     if path:
         with open(path) as handle:
             config.update(json.load(handle))
     if page_size:
         config['page_size'] = page_size
+    if not link_header:
+        config['link_header'] = False
+    if link_shape:
+        config['link_shape'] = link_shape
     return config
 
 
-def make_server(config, host='127.0.0.1', port=0, verbose=False):
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A client that refused the certificate, or hung up: nothing to report.
+        if not isinstance(sys.exc_info()[1], (ssl.SSLError, ConnectionError)):
+            super().handle_error(request, client_address)
+
+
+def make_server(config, host='127.0.0.1', port=0, verbose=False, tls=None):
+    """The server; with tls, a (certificate file, key file) pair, it speaks HTTPS."""
+    server = Server((host, port), Handler)
     server.tracker = Tracker(config)
     server.verbose = verbose
+    server.scheme = 'http'
+    if tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*tls)
+        # The handshake happens in the request's thread: a client that rejects the certificate
+        # must not hold up the accepting loop.
+        server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
+        server.scheme = 'https'
     return server
 
 
@@ -379,13 +589,23 @@ def main(argv=None):
     parser.add_argument('--host', default='127.0.0.1', help='address to listen on (default: 127.0.0.1)')
     parser.add_argument('--port', type=int, default=0, help='port to listen on (default: a free one)')
     parser.add_argument('--config', help='JSON file overriding tokens, organizations, issues and applications')
-    parser.add_argument('--page-size', type=int, help='paginate every list by this many items')
+    parser.add_argument('--page-size', type=int, help='items on a page of a list (default: 50, as the API)')
+    parser.add_argument('--no-link-header', action='store_true',
+                        help='page lists without a Link rel="next" header, only X-Total-Pages')
+    parser.add_argument('--link-shape', choices=LINK_SHAPES,
+                        help='how a link names its application (default: origin; see above)')
+    parser.add_argument('--tls-cert', help='serve HTTPS with this PEM certificate (chain)')
+    parser.add_argument('--tls-key', help='the PEM private key of --tls-cert')
     parser.add_argument('--url-file', help='also write the URL it listens on to this file')
     parser.add_argument('--verbose', action='store_true', help='log every request to stderr')
     args = parser.parse_args(argv)
 
-    server = make_server(load_config(args.config, args.page_size), args.host, args.port, args.verbose)
-    url = 'http://%s:%d' % server.server_address[:2]
+    config = load_config(args.config, args.page_size, not args.no_link_header, args.link_shape)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        parser.error('--tls-cert and --tls-key go together')
+    tls = (args.tls_cert, args.tls_key) if args.tls_cert else None
+    server = make_server(config, args.host, args.port, args.verbose, tls)
+    url = '%s://%s:%d' % ((server.scheme,) + server.server_address[:2])
 
     def stop(signum, frame):
         threading.Thread(target=server.shutdown).start()

@@ -30,12 +30,15 @@ options:
   oauth_token:
     description:
       - "OAuth token, sent as C(Authorization: OAuth <token>)."
+      - Whitespace around it is dropped; a token with whitespace inside, control characters or characters outside
+        Latin-1 fails before any request, without showing it.
       - Exactly one of O(oauth_token) and O(iam_token) is required.
       - If not set, the value of the E(TRACKER_OAUTH_TOKEN) environment variable is used.
     type: str
   iam_token:
     description:
       - "Yandex Cloud IAM token, sent as C(Authorization: Bearer <token>). Use it with O(cloud_org_id)."
+      - Whitespace around it is dropped, as for O(oauth_token).
       - Exactly one of O(oauth_token) and O(iam_token) is required.
       - If not set, the value of the E(TRACKER_IAM_TOKEN) environment variable is used.
     type: str
@@ -54,11 +57,13 @@ options:
   validate_certs:
     description:
       - Whether to verify the API's TLS certificate. Turn it off only for a test server.
+      - Given with every request, so E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE) cannot override it.
     type: bool
     default: true
   ca_path:
     description:
       - Path to a PEM bundle of CA certificates to verify the API's certificate with, instead of the system's.
+      - Takes precedence over E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE).
     type: path
   timeout:
     description:
@@ -69,7 +74,8 @@ options:
     description:
       - How many times one request is sent again after an answer that is safe to retry, so at most O(retries) + 1 attempts.
       - C(429 Too Many Requests) is retried on every method. The wait is the C(Retry-After) header when
-        Tracker sends one, otherwise an exponential backoff with jitter (about 1, 2, 4, ... seconds).
+        Tracker sends one, otherwise an exponential backoff with jitter (about 1, 2, 4, ... seconds);
+        a C(Retry-After) of V(0), or a date gone by, gets the backoff too.
         No single wait exceeds 60 seconds, so one request waits at most O(retries) x 60 seconds in all.
       - Server errors (5xx), timeouts and connection errors are retried on reads and deletes.
         A create whose outcome is unknown is never sent again blindly; the issue's links are read
@@ -87,6 +93,9 @@ notes:
   - On the controller through the C(local) connection, the module runs inside Ansible's own process, which saves
     starting a module process for every task and loop item. With another connection, C(become), C(async), the
     C(environment) keyword, or no C(requests) for the Python that runs Ansible, it runs as a module process as usual.
+  - Inside Ansible's process, the module uses the controller's Python, not C(ansible_python_interpreter). To run it as a
+    module process, set the variable C(ytracker_tracker_in_process) to V(false), or the environment variable
+    E(YTRACKER_TRACKER_IN_PROCESS) of the controller to V(0); the variable, when set, wins.
   - The standard proxy environment variables (E(HTTPS_PROXY), E(HTTP_PROXY), E(NO_PROXY)) are honoured.
   - Tokens are never shown in output, results or messages.
 requirements:

@@ -9,6 +9,10 @@
 This file is private to the collection (leading underscore): it may change
 without notice. It does no I/O, so every function here is a plain function of
 its arguments and is tested as such.
+
+Matching is by identity: the current links are indexed once by (origin, key,
+type), so a task costs time in proportion to its links and the issue's, never
+to their product.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -17,8 +21,34 @@ __metaclass__ = type
 
 from collections import namedtuple
 
+from ansible.module_utils.six.moves.urllib.parse import unquote
+
 
 DEFAULT_RELATIONSHIP = 'relates'
+
+# What Tracker answers for a relationship: a link type (type.id) and, where the
+# name says which end the issue is, a direction (None: either).
+LinkType = namedtuple('LinkType', ['type_id', 'direction'])
+
+# The relationship names of the reference's "Linking issues" page, and the
+# type.id and direction Tracker answers for each on the issue the link was made
+# on (outward: that issue is the main one); the other issue sees the opposite
+# direction. The reference's answers print relates (in either direction) and
+# subtask; the other type ids are those public clients of the API read. The
+# external-link pages document RELATES alone; other names are matched through
+# this table too, and a name not in it by type.id alone.
+RELATIONSHIPS = {
+    'relates': LinkType('relates', None),
+    'depends on': LinkType('depends', 'outward'),
+    'is dependent by': LinkType('depends', 'inward'),
+    'is subtask for': LinkType('subtask', 'inward'),
+    'is parent task for': LinkType('subtask', 'outward'),
+    'duplicates': LinkType('duplicates', 'outward'),
+    'is duplicated by': LinkType('duplicates', 'inward'),
+    'is epic of': LinkType('epic', 'outward'),
+    'has epic': LinkType('epic', 'inward'),
+}
+RELATIONSHIP_NAMES = dict((link_type, name) for name, link_type in RELATIONSHIPS.items())
 
 # What a task asks for: one link, identified by these three fields.
 WantedLink = namedtuple('WantedLink', ['origin', 'key', 'relationship'])
@@ -28,28 +58,93 @@ WantedLink = namedtuple('WantedLink', ['origin', 'key', 'relationship'])
 Plan = namedtuple('Plan', ['to_create', 'to_delete', 'kept'])
 
 
+def normal_relationship(name):
+    """A relationship name as this module compares it: lower case, single spaces."""
+    return ' '.join((name or DEFAULT_RELATIONSHIP).lower().split())
+
+
 def wanted_link(origin, key, relationship=None):
     """Return a WantedLink; the relationship is lower case, as the API answers it."""
-    return WantedLink(origin, key, (relationship or DEFAULT_RELATIONSHIP).lower())
+    return WantedLink(origin, key, normal_relationship(relationship))
 
 
-def link_origin(link):
-    return ((link.get('object') or {}).get('application') or {}).get('id')
+def wanted_type(wanted):
+    """The LinkType that the wanted link's relationship yields."""
+    return RELATIONSHIPS.get(wanted.relationship) or LinkType(wanted.relationship, None)
+
+
+def link_type(link):
+    """The LinkType of an API link object: type.id in lower case, and its direction."""
+    type_id = str((link.get('type') or {}).get('id') or '').lower()
+    direction = link.get('direction')
+    return LinkType(type_id, str(direction).lower() if direction else None)
+
+
+def relationship_name(found):
+    """The documented name of a LinkType, or its type.id where no name fits."""
+    return (RELATIONSHIP_NAMES.get(found) or RELATIONSHIP_NAMES.get(LinkType(found.type_id, None))
+            or found.type_id)
+
+
+def decoded(segment):
+    """A path segment as text: most need no decoding, and this runs for every link of an issue."""
+    return unquote(segment) if '%' in segment else segment
+
+
+def last_segment(url):
+    """The last path segment of a URL, or None."""
+    path = str(url or '').split('?', 1)[0].rstrip('/')
+    return decoded(path.rpartition('/')[2]) if path else None
+
+
+def object_application(url):
+    """The application in a link object's own address, .../applications/<origin>/objects/<id>; or None."""
+    url = str(url or '')
+    start = url.find('/applications/') + len('/applications/')
+    end = url.find('/', start)
+    if start < len('/applications/') or end <= start or not url.startswith('/objects', end):
+        return None
+    return decoded(url[start:end])
+
+
+def link_origins(link):
+    """Every name of the link's application that Tracker's answers carry, most telling first.
+
+    The reference shows both: an application whose id is the origin string, and
+    (in the example of "Adding an external link") one with a numeric id and
+    self, where the origin appears only in object.self.
+    """
+    target = link.get('object') or {}
+    application = target.get('application') or {}
+    in_object = object_application(target.get('self'))
+    origins = [in_object] if in_object else []
+    for name in (application.get('id'), last_segment(application.get('self'))):
+        if name is not None and name != '' and str(name) not in origins:
+            origins.append(str(name))
+    return origins
+
+
+def link_origin(link, known=()):
+    """The name to show for the link's application: one of ``known`` when it is one, else the most telling."""
+    origins = link_origins(link)
+    for origin in origins:
+        if origin in known:
+            return origin
+    return origins[0] if origins else None
 
 
 def link_key(link):
     return (link.get('object') or {}).get('key')
 
 
-def link_relationship(link):
-    return ((link.get('type') or {}).get('id') or '').lower()
+def type_fits(found, wanted):
+    return found.type_id == wanted.type_id and (wanted.direction is None or found.direction in (None, wanted.direction))
 
 
 def link_matches(link, wanted):
     """Whether an API link object is the link that ``wanted`` describes."""
-    return (link_origin(link) == wanted.origin
-            and link_key(link) == wanted.key
-            and link_relationship(link) == wanted.relationship)
+    return (link_key(link) == wanted.key and wanted.origin in link_origins(link)
+            and type_fits(link_type(link), wanted_type(wanted)))
 
 
 def find_link(links, wanted):
@@ -60,14 +155,31 @@ def find_link(links, wanted):
     return None
 
 
-def describe_link(link):
-    """'origin:key (relationship)' for an API link object."""
-    return '%s:%s (%s)' % (link_origin(link), link_key(link), link_relationship(link))
+class LinkIndex(object):
+    """The current links by (origin, key, type.id), for each name of their application."""
+
+    def __init__(self, links):
+        self.by_identity = {}
+        for link in links:
+            key, found = link_key(link), link_type(link)
+            for origin in link_origins(link):
+                self.by_identity.setdefault((origin, key, found.type_id), []).append((link, found))
+
+    def matches(self, wanted):
+        """The links that ``wanted`` describes, in the API's order."""
+        expected = wanted_type(wanted)
+        candidates = self.by_identity.get((wanted.origin, wanted.key, expected.type_id), [])
+        return [link for link, found in candidates if type_fits(found, expected)]
+
+
+def describe_link(link, origins=()):
+    """'origin:key (relationship)' for an API link object, naming the origin as ``origins`` do."""
+    return '%s:%s (%s)' % (link_origin(link, origins), link_key(link), relationship_name(link_type(link)))
 
 
 def describe_wanted(wanted):
     """'origin:key (relationship)' for a WantedLink."""
-    return '%s:%s (%s)' % wanted
+    return '%s:%s (%s)' % (wanted.origin, wanted.key, relationship_name(wanted_type(wanted)))
 
 
 def unique(wanted_links):
@@ -75,8 +187,9 @@ def unique(wanted_links):
     seen = set()
     result = []
     for wanted in wanted_links:
-        if wanted not in seen:
-            seen.add(wanted)
+        identity = (wanted.origin, wanted.key, wanted_type(wanted))
+        if identity not in seen:
+            seen.add(identity)
             result.append(wanted)
     return result
 
@@ -92,21 +205,46 @@ def plan_changes(wanted_links, current_links, state='present', purge=False):
     included.
     """
     wanted_links = unique(wanted_links)
+    index = LinkIndex(current_links)
+    matched = set()
+    to_create = []
+    for wanted in wanted_links:
+        found = index.matches(wanted)
+        if not found:
+            to_create.append(wanted)
+        matched.update(id(link) for link in found)
 
-    def is_wanted(link):
-        return any(link_matches(link, wanted) for wanted in wanted_links)
-
-    kept = [link for link in current_links if is_wanted(link)]
+    kept = [link for link in current_links if id(link) in matched]
     if state == 'absent':
         return Plan(to_create=[], to_delete=kept, kept=[])
-
-    to_create = [wanted for wanted in wanted_links if find_link(current_links, wanted) is None]
     to_delete = []
     if purge:
         origins = set(wanted.origin for wanted in wanted_links)
         to_delete = [link for link in current_links
-                     if link_origin(link) in origins and not is_wanted(link)]
+                     if id(link) not in matched and origins.intersection(link_origins(link))]
     return Plan(to_create=to_create, to_delete=to_delete, kept=kept)
+
+
+def id_order(link):
+    """Sort key of links by id: numerically when the ids are numbers, as Tracker's are."""
+    value = str(link.get('id'))
+    return (0, int(value), '') if value.isdigit() else (1, 0, value)
+
+
+def settle_created(wanted_links, created, find_all):
+    """After creating ``wanted_links`` (answered as ``created``): the link to keep for each, and the twins to delete.
+
+    ``find_all(wanted)`` gives the links of the issue, read again, that ``wanted`` describes. Runs
+    that ask for the same link at the same moment each see it missing and each make one: read
+    again afterwards, the issue shows them all, and every run keeps the one with the lowest id
+    and deletes the rest, so they agree on one link whatever their number.
+    """
+    kept, twins = [], []
+    for wanted, answer in zip(wanted_links, created):
+        found = sorted(find_all(wanted), key=id_order)
+        kept.append(found[0] if found else answer)
+        twins.extend(found[1:])
+    return kept, twins
 
 
 def as_lines(descriptions):
@@ -114,13 +252,13 @@ def as_lines(descriptions):
     return ''.join(line + '\n' for line in sorted(descriptions))
 
 
-def describe_after(current_links, plan):
+def describe_after(current_links, plan, origins=()):
     """The issue's links once ``plan`` is carried out, one a line."""
     deleted = set(id(link) for link in plan.to_delete)
-    remaining = [describe_link(link) for link in current_links if id(link) not in deleted]
+    remaining = [describe_link(link, origins) for link in current_links if id(link) not in deleted]
     return as_lines(remaining + [describe_wanted(wanted) for wanted in plan.to_create])
 
 
-def describe_all(links):
+def describe_all(links, origins=()):
     """The issue's links, one a line."""
-    return as_lines(describe_link(link) for link in links)
+    return as_lines(describe_link(link, origins) for link in links)

@@ -17,10 +17,12 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import email.utils
+import json
 import random
 import re
 import time
 import traceback
+import warnings
 
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
@@ -30,6 +32,7 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._links import fin
 
 try:
     import requests
+    from urllib3.exceptions import InsecureRequestWarning
 except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
@@ -47,8 +50,14 @@ DEFAULT_API_URL = 'https://api.tracker.yandex.net'
 # request waits at most retries * MAX_WAIT seconds in all.
 BACKOFF_BASE = 1.0
 MAX_WAIT = 60.0
-# A server that keeps answering rel="next" is not trusted past this many pages.
+# A server that keeps announcing more pages is not trusted past this many.
 MAX_PAGES = 1000
+
+# What an HTTP header value may hold here: visible Latin-1 characters, no whitespace or controls.
+HEADER_VALUE = re.compile('^[\x21-\x7e\xa1-\xff]+$')
+HEADER_OPTIONS = ('oauth_token', 'iam_token', 'org_id', 'cloud_org_id')
+SECRET_OPTIONS = ('oauth_token', 'iam_token')
+MASK = '********'
 
 HINTS = {
     401: 'check oauth_token or iam_token, and the organization header:'
@@ -113,18 +122,17 @@ class OutcomeUnknown(TrackerError):
 def check_connection_options(params):
     """Reasons the connection options are unusable, before any request is sent."""
     problems = []
-    url = urlsplit(params['api_url'] or '')
-    try:
-        port_ok = url.port is None or url.port > 0
-    except ValueError:  # a port that is not a number: say so here, not deep inside requests
-        port_ok = False
-    if (url.scheme not in ('http', 'https') or not url.hostname or not port_ok
-            or url.query or url.fragment or url.username):
+    if not usable_url(params['api_url']):
         problems.append('api_url must be an http:// or https:// URL with a host and no query,'
                         ' credentials or fragment, like %s' % DEFAULT_API_URL)
-    for name in ('oauth_token', 'iam_token', 'org_id', 'cloud_org_id'):
-        if params[name] is not None and not params[name].strip():
+    for name in HEADER_OPTIONS:
+        value = header_value(params, name)
+        if value == '':
             problems.append('%s must not be empty' % name)
+        elif value is not None and not HEADER_VALUE.match(value):
+            # Never the value itself: it may be a token.
+            problems.append('%s must hold only visible Latin-1 characters: no whitespace inside, no control'
+                            ' or other characters an HTTP header cannot carry' % name)
     # AnsibleModule's checks count an option set to null as given.
     for one, other in TRACKER_ONE_OF_EACH:
         if params[one] is None and params[other] is None:
@@ -134,6 +142,63 @@ def check_connection_options(params):
     if params['retries'] is None or params['retries'] < 0:
         problems.append('retries must be 0 or more')
     return problems
+
+
+def usable_url(api_url):
+    """Whether api_url is an http(s) URL with a host and nothing that requests would choke on."""
+    try:
+        url = urlsplit(api_url or '')
+        port_ok = url.port is None or url.port > 0
+    except ValueError:  # a malformed host or port: say so here, not deep inside requests
+        return False
+    return bool(url.scheme in ('http', 'https') and url.hostname and port_ok
+                and not (url.query or url.fragment or url.username))
+
+
+def header_value(params, name):
+    """An option that goes into a header, without the whitespace around it (a token read from a file
+    ends in a newline); None when not set."""
+    value = params[name]
+    return None if value is None else value.strip()
+
+
+def secret_forms(value):
+    """Every form in which text may carry a secret: as given, stripped, and escaped as JSON,
+    repr() and bytes do. Longest first, so a shorter form never leaves a piece of a longer one."""
+    forms = set()
+    for text in (value, value.strip()):
+        if text:
+            forms.update([
+                text,
+                json.dumps(text)[1:-1],
+                repr(text)[1:-1],
+                text.encode('unicode_escape').decode('ascii'),
+                repr(text.encode('utf-8'))[2:-1],
+            ])
+    return sorted((form for form in forms if form), key=len, reverse=True)
+
+
+def module_secrets(params):
+    """The forms of every secret among a module's connection options."""
+    secrets = []
+    for name in SECRET_OPTIONS:
+        if params.get(name):
+            secrets.extend(secret_forms(params[name]))
+    return secrets
+
+
+def mask(text, secrets):
+    """``text`` with every one of ``secrets`` (see module_secrets) masked."""
+    text = str(text)
+    for secret in secrets:
+        text = text.replace(secret, MASK)
+    return text
+
+
+def redact(text, secrets):
+    """``text`` on one line, with every form of every secret masked."""
+    # Masked, folded, masked again: a secret may hold whitespace of its own.
+    return mask(re.sub(r'\s+', ' ', mask(text, secrets)).strip(), secrets)
 
 
 def check_issue(issue):
@@ -183,21 +248,24 @@ class TrackerClient(object):
         self.base_url = '%s/%s' % (params['api_url'].rstrip('/'), params['api_version'])
         self.timeout = params['timeout']
         self.retries = params['retries']
-        self.secrets = [value for value in (params['oauth_token'], params['iam_token']) if value]
+        self.secrets = module_secrets(params)
+        # Given with every request: a Session's own verify loses to REQUESTS_CA_BUNDLE and
+        # CURL_CA_BUNDLE, which CI images and execution environments often set.
+        self.verify = params['ca_path'] or params['validate_certs']
+        self.ca_path = params['ca_path']
         self.session = requests.Session()
-        self.session.verify = params['ca_path'] or params['validate_certs']
         self.session.headers.update(self._headers(params))
 
     @staticmethod
     def _headers(params):
         if params['oauth_token']:
-            authorization = 'OAuth ' + params['oauth_token']
+            authorization = 'OAuth ' + header_value(params, 'oauth_token')
         else:
-            authorization = 'Bearer ' + params['iam_token']
+            authorization = 'Bearer ' + header_value(params, 'iam_token')
         if params['org_id']:
-            organization = ('X-Org-ID', params['org_id'])
+            organization = ('X-Org-ID', header_value(params, 'org_id'))
         else:
-            organization = ('X-Cloud-Org-ID', params['cloud_org_id'])
+            organization = ('X-Cloud-Org-ID', header_value(params, 'cloud_org_id'))
         return dict([
             ('Authorization', authorization),
             organization,
@@ -207,30 +275,32 @@ class TrackerClient(object):
 
     # Tracker's resources
 
-    def links_url(self, issue):
-        return '%s/issues/%s/remotelinks' % (self.base_url, quote_segment(issue))
+    # An issue's links, of either kind: 'remotelinks' (to objects of other applications) and
+    # 'links' (to other issues). Both are listed, created and deleted alike.
 
-    def list_remote_links(self, issue):
-        """All the issue's external links, every page of them."""
-        return self._get_all(self.links_url(issue), hints={404: self._issue_hint(issue)})
+    def links_url(self, issue, kind='remotelinks'):
+        return '%s/issues/%s/%s' % (self.base_url, quote_segment(issue), kind)
 
-    def create_remote_link(self, issue, wanted, backlink=False):
-        """Create the link and return it as the API does.
+    def list_links(self, issue, kind):
+        """All the issue's links of this kind, every page of them."""
+        return self._get_all(self.links_url(issue, kind), hints={404: self._issue_hint(issue)})
+
+    def create_link(self, issue, kind, body, find_created, params=None, hints=None):
+        """Create a link and return it as the API does.
 
         A POST whose outcome is unknown (5xx, timeout, dropped connection) is
-        not sent again blindly: the issue's links are read first, and a link
-        that is there already is the answer.
+        not sent again blindly: the issue's links are read first, and the link
+        that ``find_created(links)`` finds there is the answer.
         """
-        body = {'relationship': wanted.relationship.upper(), 'key': wanted.key, 'origin': wanted.origin}
-        params = {'backlink': 'true'} if backlink else None
-        hints = {404: self._issue_hint(issue),
-                 400: 'check that origin %r is the id of an application that Tracker knows' % wanted.origin}
+        hints = dict(hints or {})
+        hints.setdefault(404, self._issue_hint(issue))
         attempt = 0
         while True:
             try:
-                return self._json(self._request('POST', self.links_url(issue), body=body, params=params, hints=hints))
+                return self._json(self._request('POST', self.links_url(issue, kind), body=body, params=params,
+                                                hints=hints))
             except OutcomeUnknown as unknown:
-                found = find_link(self.list_remote_links(issue), wanted)
+                found = find_created(self.list_links(issue, kind))
                 if found is not None:
                     return found
                 if attempt >= self.retries:
@@ -239,9 +309,9 @@ class TrackerClient(object):
             self._wait(attempt)
             attempt += 1
 
-    def delete_remote_link(self, issue, link_id):
+    def delete_link(self, issue, kind, link_id):
         """Delete the link; False when it was gone already (404)."""
-        url = '%s/%s' % (self.links_url(issue), quote_segment(link_id))
+        url = '%s/%s' % (self.links_url(issue, kind), quote_segment(link_id))
         try:
             self._request('DELETE', url, hints={404: self._issue_hint(issue)})
         except TrackerError as error:
@@ -250,23 +320,49 @@ class TrackerClient(object):
             raise
         return True
 
+    def list_remote_links(self, issue):
+        return self.list_links(issue, 'remotelinks')
+
+    def create_remote_link(self, issue, wanted, backlink=False):
+        """Create the external link that ``wanted`` (a WantedLink) describes."""
+        body = {'relationship': wanted.relationship.upper(), 'key': wanted.key, 'origin': wanted.origin}
+        return self.create_link(
+            issue, 'remotelinks', body, lambda links: find_link(links, wanted),
+            params={'backlink': 'true'} if backlink else None,
+            hints={400: 'check that origin %r is the id of an application that Tracker knows' % wanted.origin})
+
+    def delete_remote_link(self, issue, link_id):
+        return self.delete_link(issue, 'remotelinks', link_id)
+
     def _issue_hint(self, issue):
         return 'check that issue %r exists and that the token can see it' % issue
 
     # HTTP
 
     def _get_all(self, url, hints=None):
+        """Every item of a list, every page of it.
+
+        The API pages lists (page, perPage; X-Total-Pages). A rel="next" Link
+        is followed when it comes; otherwise the next page is asked for by
+        number, with the first request's own query (so the same perPage).
+        """
         items = []
-        for dummy in range(MAX_PAGES):
-            response = self._request('GET', url, hints=hints)
-            page = self._json(response)
-            if not isinstance(page, list):
-                raise TrackerError('GET %s: expected a JSON list, got %s' % (self._path(url), type(page).__name__))
-            items.extend(page)
-            url = self._next_page(response)
-            if url is None:
+        first_url, params = url, None
+        for page in range(1, MAX_PAGES + 1):
+            response = self._request('GET', url, params=params, hints=hints)
+            found = self._json(response)
+            if not isinstance(found, list):
+                raise TrackerError('GET %s: expected a JSON list, got %s'
+                                   % (self._path(url, params), type(found).__name__))
+            items.extend(found)
+            next_url = self._next_page(response)
+            if next_url is not None:
+                url, params = next_url, None
+            elif page < total_pages(response):
+                params = {'page': page + 1}
+            else:
                 return items
-        raise TrackerError('GET %s: more than %d pages, giving up' % (self._path(url), MAX_PAGES))
+        raise TrackerError('GET %s: more than %d pages, giving up' % (self._path(first_url), MAX_PAGES))
 
     def _next_page(self, response):
         """The rel="next" URL, if any; only on the API's own host, which gets our token."""
@@ -292,10 +388,9 @@ class TrackerClient(object):
         while True:
             where = '%s %s' % (method, self._path(url, params))
             try:
-                response = self.session.request(method, url, json=body, params=params, timeout=self.timeout)
+                response = self._send(method, url, body, params)
             except requests.exceptions.SSLError as error:
-                raise TrackerError('%s: TLS error: %s (set ca_path to your CA bundle, or validate_certs: false'
-                                   ' for a test server)' % (where, self._redact(error)))
+                raise TrackerError('%s: TLS error: %s (%s)' % (where, self._redact(error), self._tls_hint()))
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
                 failure = '%s: %s: %s' % (where, type(error).__name__, self._redact(error))
                 if not safe_to_repeat:
@@ -323,6 +418,20 @@ class TrackerClient(object):
             self._wait(attempt, response.headers.get('Retry-After'))
             attempt += 1
 
+    def _send(self, method, url, body, params):
+        with warnings.catch_warnings():
+            if self.verify is False:
+                # validate_certs: false was asked for; urllib3 would say so on stderr at every request.
+                warnings.simplefilter('ignore', InsecureRequestWarning)
+            return self.session.request(method, url, json=body, params=params, timeout=self.timeout,
+                                        verify=self.verify)
+
+    def _tls_hint(self):
+        if self.ca_path:
+            return 'check that ca_path %s holds the CA that signed the API certificate' % self.ca_path
+        return ('set ca_path to a bundle with the CA that signed the API certificate,'
+                ' or validate_certs: false for a test server')
+
     def _wait(self, attempt, retry_after=None):
         delay = retry_after_seconds(retry_after)
         if delay is None:
@@ -347,26 +456,35 @@ class TrackerClient(object):
 
     def _path(self, url, params=None):
         parts = urlsplit(url)
-        query = '&'.join('%s=%s' % item for item in sorted((params or {}).items())) or parts.query
+        pairs = ['%s=%s' % item for item in sorted((params or {}).items())]
+        query = '&'.join(([parts.query] if parts.query else []) + pairs)
         return parts.path + ('?' + query if query else '')
 
     def _redact(self, text):
-        """``text`` on one line, without the token."""
-        text = re.sub(r'\s+', ' ', str(text)).strip()
-        for secret in self.secrets:
-            text = text.replace(secret, '********')
-        return text
+        return redact(text, self.secrets)
+
+
+def total_pages(response):
+    """The X-Total-Pages of a list's answer; 1 when it is absent or not a number."""
+    try:
+        return int(response.headers.get('X-Total-Pages') or 1)
+    except ValueError:
+        return 1
 
 
 def retry_after_seconds(value):
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None."""
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None.
+
+    None too for no wait at all (0, or a date gone by): a burst of immediate retries is what
+    a rate limit asks a client not to send, so the caller backs off instead.
+    """
     if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        pass
-    parsed = email.utils.parsedate_tz(value)
-    if parsed is None:
-        return None
-    return max(0.0, email.utils.mktime_tz(parsed) - time.time())
+        parsed = email.utils.parsedate_tz(value)
+        if parsed is None:
+            return None
+        seconds = email.utils.mktime_tz(parsed) - time.time()
+    return seconds if seconds > 0 else None

@@ -18,7 +18,12 @@ description:
     applications, such as a CI build, a pull request or a deployment.
   - Reads the issue's links first and writes only what is missing or extra, so a task creates a link
     exactly once however often it runs. With nothing to change, a task sends one request.
+  - After creating links it reads the issue's links once more. Where other runs made the same link at the same
+    moment, every run keeps the one with the lowest id and deletes the others, so any number of hosts running
+    the task at once leave exactly one link.
   - A link matches when its application, its key and its relationship (ignoring case) are the wanted ones.
+    Its application is recognised wherever Tracker names it, in C(object.application) or in C(object.self).
+    See R(How links are matched,ansible_collections.ytracker.tracker.docsite.links).
 author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:
@@ -50,6 +55,8 @@ options:
   relationship:
     description:
       - Type of the link. Compared ignoring case; Tracker answers in lower case.
+      - The reference documents V(relates) for external links. The names it documents for links between
+        issues, such as V(depends on), are matched by the type and direction Tracker answers for them.
       - Also the relationship of every item of O(links) that does not give its own.
     type: str
     default: relates
@@ -80,7 +87,8 @@ options:
   state:
     description:
       - V(present) creates each link that is missing; links already there, duplicates included, are left alone.
-      - V(absent) deletes every matching link, including duplicates left by other tools.
+      - V(absent) deletes every matching link, including duplicates left by other tools. Tracker can also ask
+        the external application to remove its side of a deleted link.
     type: str
     choices: [present, absent]
     default: present
@@ -88,6 +96,7 @@ options:
     description:
       - With O(state=present), also delete the issue's other links of the applications named in the task.
       - Links of other applications are never touched.
+      - As with O(state=absent), Tracker can also ask the external application to remove its side of a deleted link.
     type: bool
     default: false
 seealso:
@@ -113,7 +122,6 @@ EXAMPLES = r'''
         key: PR-1001
       - origin: ru.yandex.teamcity
         key: build-77
-        relationship: depends
 
 - name: Keep exactly these pull request links, deleting other links of that application
   ytracker.tracker.tracker_remote_link:
@@ -166,6 +174,7 @@ removed:
 diff:
   description:
     - The issue's links before and after the task, one a line as V(origin:key (relationship)), sorted.
+    - The origin is named as the task names it whenever the link carries that name.
   returned: in diff mode
   type: dict
   sample:
@@ -174,9 +183,11 @@ diff:
 '''
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
+    LinkIndex,
     describe_after,
     describe_all,
     plan_changes,
+    settle_created,
     wanted_link,
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
@@ -244,6 +255,12 @@ def run_module(module):
         else:
             for link in plan.to_create:
                 created.append(client.create_remote_link(params['issue'], link, params['backlink']))
+            if created:
+                # Other runs may have made the same links at the same moment: keep one of each.
+                after = LinkIndex(client.list_remote_links(params['issue']))
+                created, twins = settle_created(plan.to_create, created, after.matches)
+                for twin in twins:
+                    client.delete_remote_link(params['issue'], twin['id'])
             for link in plan.to_delete:
                 # A link that another run deleted meanwhile (404) was not removed by this one.
                 if client.delete_remote_link(params['issue'], link['id']):
@@ -260,12 +277,14 @@ def run_module(module):
     else:
         result['links'] = plan.kept + created
     if module._diff:
-        result['diff'] = dict(before=describe_all(current), after=describe_after(current, plan))
+        origins = set(link.origin for link in wanted)
+        result['diff'] = dict(before=describe_all(current, origins), after=describe_after(current, plan, origins))
     module.exit_json(**result)
 
 
 def main():
-    run_module(tracker_module(ARGUMENT_SPEC, **MODULE_OPTIONS))
+    from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
+    run_task(tracker_module(ARGUMENT_SPEC, **MODULE_OPTIONS), run_module)
 
 
 if __name__ == '__main__':

@@ -40,6 +40,7 @@ options:
   origin:
     description:
       - Only the links to objects of this application, for example V(ru.yandex.bitbucket).
+      - The application is recognised wherever Tracker names it, in C(object.application) or in C(object.self).
     type: str
   key:
     description:
@@ -84,7 +85,7 @@ links:
       createdAt: "2026-07-19T06:18:09.327+0000"
 '''
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._links import link_key, link_origin
+from ansible_collections.ytracker.tracker.plugins.module_utils._links import link_key, link_origins
 from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
     TrackerClient,
     TrackerError,
@@ -114,14 +115,15 @@ def run_module(module):
     except TrackerError as error:
         module.fail_json(msg=str(error), status=error.status)
     if params['origin'] is not None:
-        links = [link for link in links if link_origin(link) == params['origin']]
+        links = [link for link in links if params['origin'] in link_origins(link)]
     if params['key'] is not None:
         links = [link for link in links if link_key(link) == params['key']]
     module.exit_json(changed=False, links=links)
 
 
 def main():
-    run_module(tracker_module(ARGUMENT_SPEC, **MODULE_OPTIONS))
+    from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
+    run_task(tracker_module(ARGUMENT_SPEC, **MODULE_OPTIONS), run_module)
 
 
 if __name__ == '__main__':

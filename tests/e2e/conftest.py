@@ -43,16 +43,18 @@ class Emulator:
         self.process = subprocess.Popen([sys.executable, EMULATOR, '--url-file', str(url_file)] + list(arguments),
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         banner = self.process.stdout.readline()
-        assert banner.startswith('Tracker emulator listening on http://127.0.0.1:'), banner
+        assert banner.startswith(('Tracker emulator listening on http://127.0.0.1:',
+                                  'Tracker emulator listening on https://127.0.0.1:')), banner
         self.url = banner.rsplit(' ', 1)[1].strip()
         assert url_file.read_text().strip() == self.url
         self.log_offset = 0
+        self.tls_context = None  # an ssl.SSLContext that trusts the emulator's certificate, when it serves HTTPS
 
     def call(self, method, path, body=None, headers=None):
         request = urllib.request.Request(self.url + path, method=method, headers=dict(headers or {}),
                                          data=None if body is None else json.dumps(body).encode())
         request.add_header('Content-Type', 'application/json')
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=10, context=self.tls_context) as response:
             payload = response.read()
         return json.loads(payload) if payload else None
 
@@ -134,11 +136,14 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
 
     Each task's result is registered and written to a file for the test to read.
     """
-    for name in TRACKER_VARIABLES:
+    # The switch of the in-process run too: the tests say which way a task runs.
+    for name in TRACKER_VARIABLES + ('YTRACKER_TRACKER_IN_PROCESS',):
         monkeypatch.delenv(name, raising=False)
     runs = []
 
-    def run(*tasks, env=None, options=(), emulator_env=True, ignore_errors=True, play=None, execution='controller'):
+    def run(*tasks, env=None, options=(), emulator_env=True, ignore_errors=True, play=None, execution='controller',
+            expect_payload=None):
+        """expect_payload: whether a module process must have run; by default, when execution is 'module'."""
         plays = [dict({
             'name': 'End-to-end test',
             'hosts': 'localhost',
@@ -178,8 +183,10 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
             results.append(json.loads(result_file.read_text()) if result_file.exists() else None)
         # A module process leaves its AnsiballZ payload behind (ANSIBLE_KEEP_REMOTE_FILES): it
         # tells which way the tasks ran.
-        payloads = glob.glob(str(remote_tmp / '*' / 'AnsiballZ_tracker_remote_link*.py'))
-        assert bool(payloads) == (execution == 'module'), payloads
+        payloads = glob.glob(str(remote_tmp / '*' / 'AnsiballZ_tracker_*.py'))
+        if expect_payload is None:
+            expect_payload = execution == 'module'
+        assert bool(payloads) == expect_payload, payloads
         runs.append(process)
         return Run(process, results)
 

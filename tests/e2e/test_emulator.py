@@ -92,6 +92,52 @@ def test_lists_paginate_with_link_and_total_headers(emulator):
     assert 'Link' not in last
 
 
+def test_lists_of_more_than_50_come_in_pages_by_default(emulator):
+    emulator.call('POST', '/_emulator/links', {'issue': 'TEST-1', 'links': [
+        dict(BODY, key='PR-%d' % number) for number in range(51)]})
+
+    first = call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)
+    second = call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks?page=2', headers=AUTH)
+
+    assert len(first[2]) == 50 and first[1]['X-Total-Pages'] == '2' and first[1]['X-Total-Count'] == '51'
+    assert [link['object']['key'] for link in second[2]] == ['PR-50']
+
+
+def test_pages_can_come_without_a_link_header(start_emulator):
+    emulator = start_emulator('--page-size', '1', '--no-link-header')
+    for number in range(2):
+        call(emulator, 'POST', '/v3/issues/TEST-1/remotelinks', dict(BODY, key='PR-%d' % number), AUTH)
+
+    status, headers, page = call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)
+
+    assert status == 200 and len(page) == 1
+    assert headers['X-Total-Pages'] == '2' and 'Link' not in headers
+
+
+def test_links_can_come_in_the_shape_of_the_reference_example(start_emulator):
+    emulator = start_emulator('--link-shape', 'reference')
+
+    link = call(emulator, 'POST', '/v3/issues/TEST-1/remotelinks', BODY, AUTH)[2]
+
+    application = link['object']['application']
+    assert application['id'].isdigit() and application['self'].endswith('/applications/' + application['id'])
+    assert application['type'] == 'app' and application['name'] == 'Bitbucket'
+    assert '/applications/ru.yandex.bitbucket/objects/' in link['object']['self']
+
+
+@pytest.mark.parametrize('relationship, type_id, direction', [
+    ('RELATES', 'relates', 'outward'),
+    ('depends on', 'depends', 'outward'),
+    ('Is Dependent By', 'depends', 'inward'),
+    ('is subtask for', 'subtask', 'inward'),
+    ('is parent task for', 'subtask', 'outward'),
+])
+def test_a_relationship_is_answered_as_a_type_and_a_direction(emulator, relationship, type_id, direction):
+    link = call(emulator, 'POST', '/v3/issues/TEST-1/remotelinks', dict(BODY, relationship=relationship), AUTH)[2]
+
+    assert (link['type']['id'], link['direction']) == (type_id, direction)
+
+
 def test_applications_are_listed(emulator):
     status, dummy, applications = call(emulator, 'GET', '/v3/applications', headers=AUTH)
 
@@ -118,3 +164,100 @@ def test_the_request_log_holds_no_credentials(emulator):
 
     assert log[0]['auth_scheme'] == 'OAuth' and log[0]['org_header'] == 'X-Org-ID'
     assert 'emulator-oauth-token' not in json.dumps(log) and 'emulator-org' not in json.dumps(log)
+
+
+# links between issues
+
+def issue_links(emulator, issue):
+    return call(emulator, 'GET', '/v3/issues/%s/links' % issue, headers=AUTH)[2]
+
+
+def test_a_link_between_issues_shows_on_both_with_opposite_directions(emulator):
+    status, dummy, link = call(emulator, 'POST', '/v3/issues/TEST-1/links',
+                               {'relationship': 'depends on', 'issue': 'TEST-2'}, AUTH)
+
+    assert status == 201
+    assert link['self'].endswith('/v3/issues/TEST-1/links/%s' % link['id'])
+    assert (link['type']['id'], link['direction']) == ('depends', 'outward')
+    assert link['object']['key'] == 'TEST-2' and link['object']['id'] == '%024x' % 5
+    assert issue_links(emulator, 'TEST-1') == [link]
+    [other_side] = issue_links(emulator, 'TEST-2')
+    assert other_side['id'] == link['id'] and other_side['self'].endswith('/issues/TEST-2/links/%s' % link['id'])
+    assert (other_side['type']['id'], other_side['direction']) == ('depends', 'inward')
+    assert other_side['object']['key'] == 'TEST-1'
+    assert call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)[2] == []
+
+
+@pytest.mark.parametrize('relationship, type_id, direction', [
+    ('relates', 'relates', 'inward'),
+    ('Depends  On', 'depends', 'outward'),
+    ('is dependent by', 'depends', 'inward'),
+    ('is subtask for', 'subtask', 'inward'),
+    ('is parent task for', 'subtask', 'outward'),
+    ('duplicates', 'duplicates', 'outward'),
+    ('is duplicated by', 'duplicates', 'inward'),
+    ('is epic of', 'epic', 'outward'),
+    ('HAS EPIC', 'epic', 'inward'),
+])
+def test_each_documented_relationship_of_issues_is_a_type_and_a_direction(emulator, relationship, type_id, direction):
+    opposite = {'inward': 'outward', 'outward': 'inward'}[direction]
+
+    link = call(emulator, 'POST', '/v2/issues/DEMO-1/links', {'relationship': relationship, 'issue': 'DEMO-2'},
+                AUTH)[2]
+
+    assert (link['type']['id'], link['direction']) == (type_id, direction)
+    assert [(seen['type']['id'], seen['direction']) for seen in issue_links(emulator, 'DEMO-2')] == [
+        (type_id, opposite)]
+
+
+@pytest.mark.parametrize('body, status', [
+    ({'relationship': 'blocks', 'issue': 'TEST-2'}, 400),
+    ({'relationship': 'depends', 'issue': 'TEST-2'}, 400),
+    ({'relationship': 'relates', 'issue': 'TEST-1'}, 400),
+    ({'relationship': 'relates', 'issue': 'NOPE-9'}, 404),
+    ({'relationship': 'relates'}, 422),
+    ({'issue': 'TEST-2'}, 422),
+])
+def test_a_refused_link_between_issues_carries_the_tracker_error_shape(emulator, body, status):
+    answer_status, dummy, answer = call(emulator, 'POST', '/v3/issues/TEST-1/links', body, AUTH)
+
+    assert answer_status == status
+    assert answer['statusCode'] == status and answer['errorMessages'] and isinstance(answer['errors'], dict)
+    assert issue_links(emulator, 'TEST-1') == []
+
+
+def test_a_link_between_issues_deleted_from_either_issue_is_gone_from_both(emulator):
+    first = call(emulator, 'POST', '/v3/issues/TEST-1/links', {'relationship': 'relates', 'issue': 'TEST-2'}, AUTH)[2]
+    second = call(emulator, 'POST', '/v3/issues/%024x/links' % 4, {'relationship': 'relates', 'issue': 'TEST-3'},
+                  AUTH)[2]
+
+    assert call(emulator, 'DELETE', '/v3/issues/TEST-2/links/%s' % first['id'], headers=AUTH)[0] == 204
+    assert call(emulator, 'DELETE', '/v3/issues/TEST-1/links/%s' % first['id'], headers=AUTH)[0] == 404
+    assert call(emulator, 'DELETE', '/v3/issues/DEMO-1/links/%s' % second['id'], headers=AUTH)[0] == 404
+    assert [link['id'] for link in issue_links(emulator, 'TEST-1')] == [second['id']]
+    assert issue_links(emulator, 'TEST-2') == []
+    assert call(emulator, 'POST', '/_emulator/reset')[0] == 200
+    assert issue_links(emulator, 'TEST-3') == []
+
+
+def test_links_between_issues_come_in_pages_and_take_faults(emulator):
+    for other in ('DEMO-1', 'DEMO-2', 'DEMO-3'):
+        call(emulator, 'POST', '/v3/issues/TEST-1/links', {'relationship': 'relates', 'issue': other}, AUTH)
+    emulator.arm({'kind': 'rate_limit', 'retry_after': 2, 'path': '/links'})
+
+    limited = call(emulator, 'GET', '/v3/issues/TEST-1/links?perPage=2', headers=AUTH)
+    status, headers, page = call(emulator, 'GET', '/v3/issues/TEST-1/links?perPage=2', headers=AUTH)
+
+    assert limited[0] == 429 and limited[1]['Retry-After'] == '2'
+    assert status == 200 and [link['object']['key'] for link in page] == ['DEMO-1', 'DEMO-2']
+    assert headers['X-Total-Count'] == '3' and headers['X-Total-Pages'] == '2'
+    assert headers['Link'] == '<%s/v3/issues/TEST-1/links?page=2&perPage=2>; rel="next"' % emulator.url
+
+
+def test_a_link_between_issues_made_then_dropped_is_there(emulator):
+    emulator.arm({'kind': 'create_then_500', 'method': 'POST', 'path': '/links'})
+
+    status = call(emulator, 'POST', '/v3/issues/TEST-1/links', {'relationship': 'relates', 'issue': 'TEST-2'}, AUTH)[0]
+
+    assert status == 500
+    assert [link['object']['key'] for link in issue_links(emulator, 'TEST-1')] == ['TEST-2']

@@ -24,26 +24,34 @@ TOKEN = 'y0_SECRET-oauth-token-1234567890'
 CONNECTION = dict(oauth_token=TOKEN, org_id='7654321')
 
 
-def api_link(link_id, origin='ci.example', key='build-1', relationship='relates'):
-    """A link object shaped as the API returns it."""
+def api_link(link_id, origin='ci.example', key='build-1', relationship='relates', direction='outward',
+             application_id=None):
+    """A link object shaped as the API returns it.
+
+    The application is named by ``origin`` throughout, unless ``application_id`` is given: then,
+    as in the reference's example, application.id and application.self carry that id, and the
+    origin shows only in object.self.
+    """
+    application_id = application_id or origin
     return {
         'self': '%s/%s' % (LINKS, link_id),
         'id': link_id,
         'type': {'self': API + '/linktypes/' + relationship, 'id': relationship,
                  'inward': 'Linked', 'outward': 'Linked'},
-        'direction': 'outward',
+        'direction': direction,
         'object': {
             'self': '%s/applications/%s/objects/%s' % (API, origin, link_id),
             'id': str(link_id),
             'key': key,
-            'application': {'self': API + '/applications/' + origin, 'id': origin, 'type': 'app', 'name': origin},
+            'application': {'self': API + '/applications/' + application_id, 'id': application_id, 'type': 'app',
+                            'name': 'Application %s' % origin},
         },
         'createdAt': '2026-07-19T06:18:09.327+0000',
         'updatedAt': '2026-07-19T06:18:09.327+0000',
     }
 
 
-class ModuleExit(Exception):
+class ModuleExit(BaseException):
     def __init__(self, result, failed):
         super(ModuleExit, self).__init__(result)
         self.result = result

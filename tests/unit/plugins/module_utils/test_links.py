@@ -9,9 +9,15 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import pytest
+
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
+    RELATIONSHIPS,
+    LinkType,
     describe_after,
     describe_all,
+    find_link,
+    link_origins,
     plan_changes,
     wanted_link,
 )
@@ -24,9 +30,120 @@ def ids(links):
     return [link['id'] for link in links]
 
 
+# The application of a link in either shape the reference shows: named by the origin string, or
+# (the example of "Adding an external link") by a numeric id, the origin only in object.self.
+REFERENCE_SHAPE = dict(application_id='2581100012')
+
+
 def test_a_wanted_relationship_is_lower_case_and_defaults_to_relates():
     assert wanted_link('a', 'b') == ('a', 'b', 'relates')
     assert wanted_link('a', 'b', 'DEPENDS').relationship == 'depends'
+    assert wanted_link('a', 'b', '  Depends   ON ').relationship == 'depends on'
+
+
+def test_the_origin_is_read_from_every_place_tracker_puts_it():
+    assert link_origins(api_link(1)) == ['ci.example']
+    assert link_origins(api_link(1, **REFERENCE_SHAPE)) == ['ci.example', '2581100012']
+
+
+@pytest.mark.parametrize('place', ['object.self', 'application.id', 'application.self'])
+def test_any_one_place_naming_the_origin_is_enough(place):
+    link = api_link(1, application_id='2581100012')
+    target = link['object']
+    del target['self']
+    target['application'] = {'id': '2581100012', 'self': None}
+    if place == 'object.self':
+        target['self'] = 'https://api.tracker.yandex.net/v3/applications/ci.example/objects/1357001000'
+    elif place == 'application.id':
+        target['application']['id'] = 'ci.example'
+    else:
+        target['application']['self'] = 'https://api.tracker.yandex.net/v3/applications/ci.example'
+
+    assert find_link([link], BUILD) is link
+    assert plan_changes([BUILD], [link]).to_create == []
+
+
+def test_a_link_with_no_name_of_its_application_matches_nothing():
+    link = api_link(1)
+    link['object'] = {'key': 'build-1', 'application': {'type': 'app', 'name': 'ci.example'}}
+
+    assert link_origins(link) == []
+    assert plan_changes([BUILD], [link]).to_create == [BUILD]
+
+
+@pytest.mark.parametrize('shape', [{}, REFERENCE_SHAPE], ids=['origin-id', 'reference'])
+def test_every_use_of_matching_sees_both_shapes(shape):
+    current = [api_link(1, **shape), api_link(2, key='build-0', **shape),
+               api_link(3, origin='vcs.example', key='PR-1', application_id='2581100099')]
+
+    assert plan_changes([BUILD], current).kept == [current[0]]
+    assert ids(plan_changes([BUILD], current, purge=True).to_delete) == [2]
+    assert ids(plan_changes([BUILD], current, state='absent').to_delete) == [1]
+    assert find_link(current, BUILD) is current[0]
+    assert describe_all(current, {'ci.example'}) == (
+        'ci.example:build-0 (relates)\nci.example:build-1 (relates)\nvcs.example:PR-1 (relates)\n')
+
+
+def test_a_diff_names_the_origin_as_the_task_does():
+    # The application's own id names it as well as object.self does: the task's name wins.
+    link = api_link(1, origin='ci.example', application_id='teamcity')
+
+    assert describe_all([link], {'teamcity'}) == 'teamcity:build-1 (relates)\n'
+    assert describe_all([link]) == 'ci.example:build-1 (relates)\n'
+
+
+@pytest.mark.parametrize('name, type_id, direction', [
+    ('relates', 'relates', 'outward'),
+    ('relates', 'relates', 'inward'),
+    ('RELATES', 'relates', None),
+    ('depends on', 'depends', 'outward'),
+    ('is dependent by', 'depends', 'inward'),
+    ('is subtask for', 'subtask', 'inward'),
+    ('is parent task for', 'subtask', 'outward'),
+    ('duplicates', 'duplicates', 'outward'),
+    ('is duplicated by', 'duplicates', 'inward'),
+    ('is epic of', 'epic', 'outward'),
+    ('has epic', 'epic', 'inward'),
+    ('depends', 'depends', 'outward'),
+    ('Custom', 'custom', 'inward'),
+])
+def test_a_relationship_matches_the_type_and_direction_tracker_answers(name, type_id, direction):
+    link = api_link(1, relationship=type_id, direction=direction)
+    wanted = wanted_link('ci.example', 'build-1', name)
+
+    assert plan_changes([wanted], [link]).kept == [link]
+
+
+@pytest.mark.parametrize('name, type_id, direction', [
+    ('depends on', 'depends', 'inward'),
+    ('is dependent by', 'depends', 'outward'),
+    ('is subtask for', 'subtask', 'outward'),
+    ('depends on', 'relates', 'outward'),
+    ('relates', 'depends', 'outward'),
+])
+def test_the_other_end_or_another_type_is_another_link(name, type_id, direction):
+    link = api_link(1, relationship=type_id, direction=direction)
+
+    assert plan_changes([wanted_link('ci.example', 'build-1', name)], [link]).kept == []
+
+
+def test_every_documented_name_has_its_own_type_and_direction():
+    assert len(set(RELATIONSHIPS.values())) == len(RELATIONSHIPS) == 9
+    assert RELATIONSHIPS['depends on'] == LinkType('depends', 'outward')
+
+
+def test_a_diff_line_names_the_relationship_as_documented():
+    wanted = wanted_link('ci.example', 'build-2', 'Depends On')
+    current = [api_link(1, relationship='depends', direction='outward')]
+    plan = plan_changes([wanted], current)
+
+    assert describe_after(current, plan) == 'ci.example:build-1 (depends on)\nci.example:build-2 (depends on)\n'
+
+
+def test_the_same_link_named_twice_is_created_once():
+    twice = [wanted_link('ci.example', 'build-1', 'depends on'), wanted_link('ci.example', 'build-1', 'DEPENDS ON')]
+
+    assert plan_changes(twice, []).to_create == twice[:1]
 
 
 def test_present_creates_what_no_link_matches():

@@ -10,6 +10,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import email.utils
+import json
 import os
 import re
 import time
@@ -33,7 +34,8 @@ def response(status, body, content_type='application/json'):
     ('', None),
     ('7', 7.0),
     ('0.5', 0.5),
-    ('-3', 0.0),
+    ('0', None),
+    ('-3', None),
     ('soon', None),
 ])
 def test_retry_after_in_seconds(value, expected):
@@ -42,8 +44,32 @@ def test_retry_after_in_seconds(value, expected):
 
 def test_retry_after_as_an_http_date():
     in_ten_seconds = email.utils.formatdate(time.time() + 10, usegmt=True)
+    gone_by = email.utils.formatdate(time.time() - 10, usegmt=True)
 
     assert 8 <= _tracker.retry_after_seconds(in_ten_seconds) <= 10
+    assert _tracker.retry_after_seconds(gone_by) is None
+
+
+def test_a_retry_after_of_zero_backs_off_instead_of_hammering(monkeypatch):
+    waits = []
+    monkeypatch.setattr(_tracker.time, 'sleep', waits.append)
+    client = _tracker.TrackerClient.__new__(_tracker.TrackerClient)
+
+    for attempt in range(4):
+        client._wait(attempt, retry_after='0')
+
+    assert [0.5 * 2 ** attempt <= wait <= 2 ** attempt for attempt, wait in enumerate(waits)] == [True] * 4
+
+
+@pytest.mark.parametrize('token', ['y0_secret\n', 'y0_secret\r\n', 'y0_secret ', u'y0_\u0441\u0435\u043a\u0440\u0435\u0442\n'])
+def test_every_form_of_a_secret_is_masked(token):
+    secrets = _tracker.module_secrets({'oauth_token': token, 'iam_token': None})
+    text = 'raw %s, stripped %s, repr %r, json %s, bytes %r' % (
+        token, token.strip(), token, json.dumps(token), token.encode('utf-8'))
+
+    masked = _tracker.redact(text, secrets)
+
+    assert masked == ('raw ********, stripped ********, repr \'********\', json "********", bytes b\'********\'')
 
 
 @pytest.mark.parametrize('body, expected', [

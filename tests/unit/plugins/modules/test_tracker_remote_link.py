@@ -41,9 +41,10 @@ def requests_sent(api):
 
 # present
 
-def test_creates_a_missing_link_with_one_read_and_one_post(api):
+def test_creates_a_missing_link_with_a_read_a_post_and_a_read_after(api):
     api.get(LINKS, json=[api_link(1, origin='other.app', key='build-1')])
     api.post(LINKS, status=201, json=api_link(2), match=[matchers.json_params_matcher(CREATE_BODY)])
+    api.get(LINKS, json=[api_link(1, origin='other.app', key='build-1'), api_link(2)])
 
     result, failed = run()
 
@@ -51,7 +52,33 @@ def test_creates_a_missing_link_with_one_read_and_one_post(api):
     assert result['changed'] is True
     assert result['link']['id'] == 2
     assert result['removed'] == []
-    assert requests_sent(api) == [('GET', LINKS), ('POST', LINKS)]
+    assert requests_sent(api) == [('GET', LINKS), ('POST', LINKS), ('GET', LINKS)]
+
+
+def test_twins_made_by_runs_at_the_same_moment_leave_the_lowest_id(api):
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=201, json=api_link(12))
+    # Two other runs made the same link meanwhile; one of them is already deleting its own.
+    api.get(LINKS, json=[api_link(12), api_link(11, application_id='2581100012'), api_link(13)])
+    api.delete(LINKS + '/12', status=204)
+    api.delete(LINKS + '/13', status=404)
+
+    result, failed = run()
+
+    assert not failed
+    assert result['changed'] is True
+    assert result['link']['id'] == 11
+    assert result['removed'] == []
+
+
+def test_a_created_link_gone_from_the_read_after_is_the_one_posted(api):
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=201, json=api_link(12))
+    api.get(LINKS, json=[])
+
+    result, failed = run()
+
+    assert not failed and result['link']['id'] == 12
 
 
 def test_sends_the_authentication_headers_and_user_agent(api):
@@ -114,6 +141,7 @@ def test_another_relationship_is_another_link(api):
     api.get(LINKS, json=[api_link(7, relationship='relates')])
     api.post(LINKS, status=201, json=api_link(8, relationship='depends'),
              match=[matchers.json_params_matcher(dict(CREATE_BODY, relationship='DEPENDS'))])
+    api.get(LINKS, json=[api_link(7, relationship='relates'), api_link(8, relationship='depends')])
 
     result, dummy = run(relationship='Depends')
 
@@ -133,6 +161,7 @@ def test_existing_duplicates_are_left_alone(api):
 def test_backlink_is_asked_for_only_when_set(api):
     api.get(LINKS, json=[])
     api.post(LINKS, status=201, json=api_link(2), match=[matchers.query_param_matcher({'backlink': 'true'})])
+    api.get(LINKS, json=[api_link(2)])
 
     result, dummy = run(backlink=True)
 
@@ -154,6 +183,7 @@ def test_check_mode_reads_and_predicts_a_create(api):
 def test_diff_shows_the_issue_links_before_and_after(api):
     api.get(LINKS, json=[api_link(1, origin='vcs.example', key='PR-9')])
     api.post(LINKS, status=201, json=api_link(2))
+    api.get(LINKS, json=[api_link(1, origin='vcs.example', key='PR-9'), api_link(2)])
 
     result, dummy = run(diff=True)
 
@@ -185,6 +215,42 @@ def test_paginated_links_are_all_read(api):
     assert len(api.calls) == 2
 
 
+def test_without_a_link_header_the_pages_are_asked_for_by_number(api):
+    api.get(LINKS, json=[api_link(1, key='build-0')], headers={'X-Total-Pages': '3', 'X-Total-Count': '3'},
+            match=[matchers.query_param_matcher({})])
+    api.get(LINKS, json=[api_link(2, key='build-2')], headers={'X-Total-Pages': '3'},
+            match=[matchers.query_param_matcher({'page': '2'})])
+    api.get(LINKS, json=[api_link(3)], headers={'X-Total-Pages': '3'},
+            match=[matchers.query_param_matcher({'page': '3'})])
+
+    result, dummy = run()
+
+    assert result['changed'] is False
+    assert result['link']['id'] == 3
+
+
+def test_too_many_pages_fail_clearly(api, monkeypatch):
+    monkeypatch.setattr(_tracker, 'MAX_PAGES', 2)
+    for dummy in range(2):
+        api.get(LINKS, json=[api_link(1, key='build-0')], headers={'X-Total-Pages': '9'})
+
+    result, failed = run()
+
+    assert failed
+    assert result['msg'] == 'GET /v3/issues/TEST-1/remotelinks: more than 2 pages, giving up'
+
+
+def test_a_link_shaped_as_the_reference_example_is_found(api):
+    """application.id is numeric there; the origin shows only in object.self."""
+    api.get(LINKS, json=[api_link(1, application_id='2581100012')])
+
+    result, dummy = run(diff=True)
+
+    assert result['changed'] is False
+    assert result['link']['id'] == 1
+    assert result['diff']['before'] == 'ci.example:build-1 (relates)\n'
+
+
 def test_a_next_page_on_another_host_is_not_followed(api):
     api.get(LINKS, json=[], headers={'Link': '<https://evil.example/steal?page=2>; rel="next"'})
 
@@ -201,6 +267,8 @@ def test_links_form_reads_once_and_creates_only_the_missing(api):
              match=[matchers.json_params_matcher(dict(CREATE_BODY, key='build-2'))])
     api.post(LINKS, status=201, json=api_link(3, key='build-3', relationship='depends'),
              match=[matchers.json_params_matcher(dict(CREATE_BODY, key='build-3', relationship='DEPENDS'))])
+    api.get(LINKS, json=[api_link(1, key='build-1'), api_link(5, origin='vcs.example', key='PR-1'),
+                         api_link(2, key='build-2'), api_link(3, key='build-3', relationship='depends')])
 
     result, failed = run(origin=None, key=None, links=[
         dict(origin='ci.example', key='build-1'),
@@ -290,13 +358,14 @@ def test_429_is_retried_after_the_retry_after_seconds(api, sleeps):
     api.get(LINKS, json=[])
     api.post(LINKS, status=429)
     api.post(LINKS, status=201, json=api_link(2))
+    api.get(LINKS, json=[api_link(2)])
 
     result, failed = run()
 
     assert not failed and result['changed']
     assert [call.args[0] for call in sleeps.call_args_list[:1]] == [3.0]
     assert sleeps.call_count == 2
-    assert len(api.calls) == 4
+    assert len(api.calls) == 5
 
 
 def test_429_without_retry_after_backs_off_exponentially(api, sleeps):
@@ -351,24 +420,26 @@ def test_a_post_answered_500_that_created_the_link_is_not_sent_again(api, sleeps
     api.get(LINKS, json=[])
     api.post(LINKS, status=500, json={'errorMessages': ['Internal error']})
     api.get(LINKS, json=[api_link(9)])
+    api.get(LINKS, json=[api_link(9)])
 
     result, failed = run()
 
     assert not failed
     assert result['changed'] is True
     assert result['link']['id'] == 9
-    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET']
+    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET', 'GET']
 
 
 def test_a_post_that_dropped_the_connection_is_resolved_by_reading(api, sleeps):
     api.get(LINKS, json=[])
     api.post(LINKS, body=requests.exceptions.ConnectionError('Connection aborted'))
     api.get(LINKS, json=[api_link(9)])
+    api.get(LINKS, json=[api_link(9)])
 
     result, failed = run()
 
     assert not failed and result['link']['id'] == 9
-    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET']
+    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET', 'GET']
 
 
 def test_a_post_that_timed_out_without_creating_is_sent_again_after_reading(api, sleeps):
@@ -376,11 +447,12 @@ def test_a_post_that_timed_out_without_creating_is_sent_again_after_reading(api,
     api.post(LINKS, body=requests.exceptions.ReadTimeout('read timed out'))
     api.get(LINKS, json=[])
     api.post(LINKS, status=201, json=api_link(9))
+    api.get(LINKS, json=[api_link(9)])
 
     result, failed = run()
 
     assert not failed and result['link']['id'] == 9
-    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET', 'POST']
+    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET', 'POST', 'GET']
     assert sleeps.call_count == 1
 
 
@@ -482,6 +554,32 @@ def test_the_token_never_appears_in_a_message(api, sleeps):
     assert TOKEN not in json.dumps(result)
 
 
+@pytest.mark.parametrize('token', [TOKEN + '\n', TOKEN + '\r\n', TOKEN + ' ', ' ' + TOKEN + '\t'])
+def test_whitespace_around_a_token_is_dropped(api, token):
+    api.get(LINKS, json=[api_link(1)])
+    api.get(LINKS, status=401, body='bad header %r and %s' % ('OAuth ' + token, json.dumps(token)))
+
+    result, failed = run(oauth_token=token)
+    again, failed_again = run(oauth_token=token)
+
+    assert not failed and failed_again
+    assert api.calls[0].request.headers['Authorization'] == 'OAuth ' + TOKEN
+    assert TOKEN not in json.dumps(again) and TOKEN not in repr(again)
+    assert again['msg'].startswith('GET /v3/issues/TEST-1/remotelinks: HTTP 401 Unauthorized: bad header')
+    assert again['msg'].count('********') == 2 and '\\' not in again['msg']
+
+
+def test_a_token_refused_as_a_header_is_never_shown(no_api):
+    token = u'y0_\u0442\u043e\u043a\u0435\u043d-secret \n'
+
+    result, failed = run(oauth_token=token)
+
+    assert failed
+    assert result['msg'].startswith('oauth_token must hold only visible Latin-1 characters')
+    for form in (token, token.strip(), json.dumps(token), repr(token), 'secret'):
+        assert form not in json.dumps(result, ensure_ascii=False) and form not in repr(result)
+
+
 def test_a_tls_failure_is_one_line_and_not_retried(api, sleeps):
     api.get(LINKS, body=requests.exceptions.SSLError('certificate verify failed'))
 
@@ -489,8 +587,28 @@ def test_a_tls_failure_is_one_line_and_not_retried(api, sleeps):
 
     assert failed
     assert result['msg'].startswith('GET /v3/issues/TEST-1/remotelinks: TLS error: certificate verify failed')
-    assert 'ca_path' in result['msg']
+    assert 'set ca_path to a bundle with the CA that signed the API certificate' in result['msg']
     assert sleeps.call_count == 0
+
+
+def test_tls_settings_go_with_every_request_so_the_environment_cannot_override_them(api, monkeypatch, tmp_path):
+    monkeypatch.setenv('REQUESTS_CA_BUNDLE', str(tmp_path / 'other-bundle.pem'))
+    monkeypatch.setenv('CURL_CA_BUNDLE', str(tmp_path / 'other-bundle.pem'))
+    sent = []
+    original = requests.Session.request
+
+    def request(session, method, url, **options):
+        sent.append(options.get('verify'))
+        return original(session, method, url, **options)
+
+    monkeypatch.setattr(requests.Session, 'request', request)
+    for answer in range(2):
+        api.get(LINKS, json=[api_link(1)])
+
+    run(validate_certs=False)
+    run(ca_path=str(tmp_path / 'ca.pem'))
+
+    assert sent == [False, str(tmp_path / 'ca.pem')]
 
 
 def test_a_request_that_cannot_be_sent_is_one_line_and_not_retried(api, sleeps):
@@ -543,6 +661,13 @@ def test_without_requests_the_module_says_which_library_is_missing(no_api):
     (dict(api_url='tracker.example'), 'api_url must be an http:// or https:// URL'),
     (dict(api_url='https://tracker.example/?token=1'), 'api_url must be an http:// or https:// URL'),
     (dict(api_url='https://tracker.example:port'), 'api_url must be an http:// or https:// URL'),
+    (dict(api_url='http://[::1'), 'api_url must be an http:// or https:// URL'),
+    (dict(oauth_token='y0_two words'), 'oauth_token must hold only visible Latin-1 characters'),
+    (dict(oauth_token=u'y0_\u0442\u043e\u043a\u0435\u043d'), 'oauth_token must hold only visible Latin-1 characters'),
+    (dict(oauth_token='y0_\x07bell'), 'oauth_token must hold only visible Latin-1 characters'),
+    (dict(org_id='76 54'), 'org_id must hold only visible Latin-1 characters'),
+    (dict(oauth_token=None, org_id=None, iam_token='t1.\ttab', cloud_org_id='c'),
+     'iam_token must hold only visible Latin-1 characters'),
     (dict(timeout=0), 'timeout must be greater than 0 seconds'),
     (dict(retries=-1), 'retries must be 0 or more'),
     (dict(api_version='v4'), 'value of api_version must be one of: v2, v3'),

@@ -1,0 +1,190 @@
+# -*- coding: utf-8 -*-
+
+# Copyright (c) 2026, ytracker.tracker contributors
+# BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
+# SPDX-License-Identifier: BSD-2-Clause
+
+"""Pure logic about links between Tracker issues: checking, matching, describing and planning.
+
+This file is private to the collection (leading underscore): it may change
+without notice. It does no I/O, so every function here is a plain function of
+its arguments and is tested as such.
+
+A link between two issues shows on both, with the same type.id and opposite
+directions. A wanted link is seen from the issue the task names, so it is
+found whichever of the two issues it was made on: "A depends on B" is the link
+someone made as "B is dependent by A".
+
+Matching is by identity: the issue's links are indexed once by (linked issue,
+type.id), so a task costs time in proportion to its links and the issue's,
+never to their product.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+from collections import namedtuple
+
+from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
+    RELATIONSHIPS,
+    Plan,
+    as_lines,
+    link_type,
+    normal_relationship,
+    relationship_name,
+    type_fits,
+)
+
+
+# What a task asks for: a link from the task's issue to ``issue`` (a key or an
+# id, as given), of a documented relationship name in normal form.
+WantedIssueLink = namedtuple('WantedIssueLink', ['issue', 'relationship'])
+
+# An issue key (QUEUE-123) or an issue id: either goes into URLs and bodies as is.
+ISSUE_KEY = re.compile(r'^[A-Za-z][A-Za-z0-9_]*-[0-9]+$')
+ISSUE_ID = re.compile(r'^[A-Za-z0-9]+$')
+
+
+def documented_names():
+    """The relationship names of the reference, as a message lists them."""
+    return ', '.join(sorted(RELATIONSHIPS))
+
+
+def check_linked_issue(issue, linked_issue, where=''):
+    """Refuse a linked issue that names no issue, or the task's issue itself."""
+    if not ISSUE_KEY.match(linked_issue or '') and not ISSUE_ID.match(linked_issue or ''):
+        raise ValueError('%slinked_issue must be an issue key like QUEUE-123 or an issue id, got %r'
+                         % (where, linked_issue))
+    if linked_issue.upper() == issue.strip().upper():
+        raise ValueError('%slinked_issue must be another issue than issue %s: an issue is not linked to itself'
+                         % (where, issue))
+
+
+def checked_relationship(name, where=''):
+    """The relationship in normal form, when the reference documents it."""
+    if (name or '').strip():
+        relationship = normal_relationship(name)
+        if relationship in RELATIONSHIPS:
+            return relationship
+    raise ValueError('%srelationship must be one of the names the Tracker reference documents (%s), got %r'
+                     % (where, documented_names(), name))
+
+
+def wanted_issue_link(issue, linked_issue, relationship, where=''):
+    """The WantedIssueLink of one item of a task, or ValueError saying what is wrong with it."""
+    check_linked_issue(issue, linked_issue, where)
+    return WantedIssueLink(linked_issue, checked_relationship(relationship, where))
+
+
+def expected_type(wanted):
+    """The LinkType that the wanted link shows on the task's issue."""
+    return RELATIONSHIPS[wanted.relationship]
+
+
+def linked_names(link):
+    """The names of the other issue of an API link object, upper case: its key and its id."""
+    target = link.get('object') or {}
+    names = []
+    for name in (target.get('key'), target.get('id')):
+        if name is not None and name != '' and str(name).upper() not in names:
+            names.append(str(name).upper())
+    return names
+
+
+def linked_key(link):
+    """The other issue as a diff names it: its key, else its id."""
+    target = link.get('object') or {}
+    return target.get('key') or target.get('id')
+
+
+class IssueLinkIndex(object):
+    """The issue's links by (other issue, type.id), under both the other issue's key and its id."""
+
+    def __init__(self, links):
+        self.by_identity = {}
+        for link in links:
+            found = link_type(link)
+            for name in linked_names(link):
+                self.by_identity.setdefault((name, found.type_id), []).append((link, found))
+
+    def matches(self, wanted):
+        """The links that ``wanted`` describes, in the API's order."""
+        expected = expected_type(wanted)
+        candidates = self.by_identity.get((wanted.issue.upper(), expected.type_id), [])
+        return [link for link, found in candidates if type_fits(found, expected)]
+
+    def first_match(self, wanted):
+        """The first link that ``wanted`` describes, or None: what a create whose answer was lost made."""
+        found = self.matches(wanted)
+        return found[0] if found else None
+
+
+def unique(wanted_links):
+    """The wanted links without repeats, in their first order."""
+    seen = set()
+    result = []
+    for wanted in wanted_links:
+        identity = (wanted.issue.upper(), expected_type(wanted))
+        if identity not in seen:
+            seen.add(identity)
+            result.append(wanted)
+    return result
+
+
+def plan_issue_links(wanted_links, current_links, state='present', purge=False):
+    """Decide what has to change so that the issue ends in ``state``.
+
+    present: create each wanted link that no current link matches; existing
+    duplicates are left alone. With ``purge``, also delete the current links
+    of the wanted links' types (type.id, either direction) that no wanted link
+    matches: links of other types are never touched.
+    absent: delete every current link that matches a wanted link.
+    """
+    wanted_links = unique(wanted_links)
+    index = IssueLinkIndex(current_links)
+    matched = set()
+    to_create = []
+    for wanted in wanted_links:
+        found = index.matches(wanted)
+        if not found:
+            to_create.append(wanted)
+        matched.update(id(link) for link in found)
+
+    kept = [link for link in current_links if id(link) in matched]
+    if state == 'absent':
+        return Plan(to_create=[], to_delete=kept, kept=[])
+    to_delete = []
+    if purge:
+        type_ids = set(expected_type(wanted).type_id for wanted in wanted_links)
+        to_delete = [link for link in current_links
+                     if id(link) not in matched and link_type(link).type_id in type_ids]
+    return Plan(to_create=to_create, to_delete=to_delete, kept=kept)
+
+
+def shown_issue(issue):
+    """An issue as Tracker shows it: a key in upper case, an id as it is."""
+    return issue.upper() if ISSUE_KEY.match(issue) else issue
+
+
+def describe_issue_link(link):
+    """'relationship: OTHER-1' for an API link object, the relationship as seen from the issue."""
+    return '%s: %s' % (relationship_name(link_type(link)), linked_key(link))
+
+
+def describe_wanted_issue_link(wanted):
+    """'relationship: OTHER-1' for a WantedIssueLink."""
+    return '%s: %s' % (wanted.relationship, shown_issue(wanted.issue))
+
+
+def describe_all_issue_links(links):
+    """The issue's links, one a line."""
+    return as_lines(describe_issue_link(link) for link in links)
+
+
+def describe_issue_links_after(current_links, plan):
+    """The issue's links once ``plan`` is carried out, one a line."""
+    deleted = set(id(link) for link in plan.to_delete)
+    remaining = [describe_issue_link(link) for link in current_links if id(link) not in deleted]
+    return as_lines(remaining + [describe_wanted_issue_link(wanted) for wanted in plan.to_create])

@@ -1,0 +1,105 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, ytracker.tracker contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""TLS, tokens and retries as a user meets them, on both execution paths."""
+
+import json
+import ssl
+
+import pytest
+import trustme
+
+LINK = {'issue': 'TEST-1', 'origin': 'ru.yandex.teamcity', 'key': 'build-1'}
+TOKEN = 'emulator-oauth-token'
+
+
+def link_task(**args):
+    return {'ytracker.tracker.tracker_remote_link': dict(LINK, **args)}
+
+
+@pytest.fixture
+def https(start_emulator, tmp_path):
+    """An emulator serving HTTPS with a certificate of a CA made for the test; ca.pem holds that CA,
+    other-ca.pem another one, which the environment points requests at."""
+    authority = trustme.CA()
+    certificate = authority.issue_cert('127.0.0.1')
+    certificate.private_key_and_cert_chain_pem.write_to_path(str(tmp_path / 'server.pem'))
+    authority.cert_pem.write_to_path(str(tmp_path / 'ca.pem'))
+    trustme.CA().cert_pem.write_to_path(str(tmp_path / 'other-ca.pem'))
+    emulator = start_emulator('--tls-cert', str(tmp_path / 'server.pem'), '--tls-key', str(tmp_path / 'server.pem'))
+    assert emulator.url.startswith('https://')
+    other = str(tmp_path / 'other-ca.pem')
+    emulator.environment = {'TRACKER_API_URL': emulator.url, 'REQUESTS_CA_BUNDLE': other, 'CURL_CA_BUNDLE': other}
+    emulator.ca_path = str(tmp_path / 'ca.pem')
+    emulator.tls_context = ssl.create_default_context(cafile=emulator.ca_path)
+    return emulator
+
+
+def test_an_unknown_ca_fails_in_one_line_about_the_certificate(playbook, https, execution):
+    run = playbook(link_task(), env=https.environment, execution=execution)
+
+    assert run.result['failed'] is True
+    assert 'GET /v3/issues/TEST-1/remotelinks: TLS error:' in run.result['msg']
+    assert 'CERTIFICATE_VERIFY_FAILED' in run.result['msg'] and '\n' not in run.result['msg']
+    assert 'set ca_path to a bundle with the CA that signed the API certificate' in run.result['msg']
+    assert 'Traceback' not in run.output
+
+
+def test_ca_path_is_used_whatever_the_environment_says(playbook, https, execution):
+    run = playbook(link_task(ca_path=https.ca_path), env=https.environment, execution=execution)
+
+    assert run.result['changed'] is True, run.output
+    assert len(https.links()) == 1
+
+
+def test_validate_certs_false_is_used_whatever_the_environment_says(playbook, https, execution):
+    run = playbook(link_task(validate_certs=False), env=https.environment, execution=execution)
+
+    assert run.result['changed'] is True, run.output
+    assert 'InsecureRequestWarning' not in run.output and 'Unverified HTTPS' not in run.output
+    assert run.output.count('[WARNING]') <= 1
+
+
+@pytest.mark.parametrize('token', [TOKEN + '\n', TOKEN + '\r\n', TOKEN + ' '], ids=['lf', 'crlf', 'space'])
+def test_whitespace_around_a_token_is_dropped_and_never_shown(playbook, emulator, execution, token):
+    emulator.arm({'kind': 'error', 'status': 500, 'method': 'POST'})
+
+    ok = playbook(link_task(), options=['-vvv', '--diff'], env={'TRACKER_OAUTH_TOKEN': token}, execution=execution)
+    failed = playbook(link_task(issue='NOPE-1'), options=['-vvv'], env={'TRACKER_OAUTH_TOKEN': token},
+                      execution=execution)
+
+    assert ok.result['changed'] is True, ok.output
+    assert failed.result['failed'] is True
+    for run in (ok, failed):
+        assert TOKEN not in run.output and TOKEN not in json.dumps(run.results)
+
+
+@pytest.mark.parametrize('token', [
+    TOKEN + u'-\u0442\u043e\u043a\u0435\u043d',
+    u'\u0442\u043e\u043a\u0435\u043d ' + TOKEN + '\n',
+    TOKEN + '\x00',
+], ids=['cyrillic', 'cyrillic-and-space', 'nul'])
+def test_a_token_that_cannot_be_a_header_is_refused_and_never_shown(playbook, emulator, execution, token):
+    run = playbook(link_task(oauth_token=token), options=['-vvv'], execution=execution)
+
+    assert run.result['failed'] is True
+    assert run.result['msg'].startswith('oauth_token must hold only visible Latin-1 characters')
+    assert 'Traceback' not in run.output
+    text = run.output + json.dumps(run.results) + json.dumps(run.results, ensure_ascii=False)
+    for form in (TOKEN, token, json.dumps(token)[1:-1], repr(token)[1:-1]):
+        assert form not in text
+    assert emulator.request_log() == []
+
+
+def test_a_retry_after_of_zero_is_no_reason_to_hammer(playbook, emulator, execution):
+    emulator.arm({'kind': 'rate_limit', 'retry_after': 0, 'count': 2})
+
+    run = playbook(link_task(), execution=execution)
+
+    assert run.result['changed'] is True, run.output
+    first, second, third = emulator.request_log()[:3]
+    assert [first['status'], second['status'], third['status']] == [429, 429, 200]
+    # The exponential backoff: about 1 s, then 2 s, each with jitter down to half.
+    assert second['at'] - first['at'] >= 0.5 and third['at'] - second['at'] >= 1.0

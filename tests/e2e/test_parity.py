@@ -1,0 +1,156 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, ytracker.tracker contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""A task gives the same result in Ansible's process as in a module process; async; the switch."""
+
+import json
+import re
+
+import pytest
+
+BUILD = {'issue': 'TEST-1', 'origin': 'ru.yandex.teamcity', 'key': 'build-1'}
+LINK = 'ytracker.tracker.tracker_remote_link'
+INFO = 'ytracker.tracker.tracker_remote_link_info'
+
+
+def link_task(**args):
+    return {LINK: dict(BUILD, **args)}
+
+
+def without(name):
+    return {LINK: dict((key, value) for key, value in BUILD.items() if key != name)}
+
+
+# name: (task, ansible-playbook options)
+PARITY = {
+    'unknown option': (link_task(bogus='x'), []),
+    'wrong type': (link_task(retries='many'), []),
+    'missing required': (without('issue'), []),
+    'mutually exclusive': (link_task(links=[{'origin': 'com.github', 'key': 'PR-1'}]), []),
+    'check mode create': (link_task(), ['--check']),
+    'diff': (link_task(), ['--diff']),
+    'no_log task': (dict(link_task(), no_log=True), []),
+    'loop with a bad item': (dict(link_task(key='{{ item }}'), loop=['build-1', ' ', 'build-3']), []),
+    'API failure': (link_task(issue='NOPE-1'), []),
+    # requests raises OSError, which is no RequestException, for a CA bundle that is not there.
+    'unexpected exception': (link_task(api_url='https://127.0.0.1:9', ca_path='/nonexistent/ca.pem'), []),
+    'info': ({INFO: {'issue': 'TEST-1'}}, []),
+}
+
+
+def comparable(result):
+    """The result without what differs between two runs of the same task on any path."""
+    if isinstance(result, dict):
+        return dict((key, comparable_value(key, value)) for key, value in result.items())
+    if isinstance(result, list):
+        return [comparable(item) for item in result]
+    return result
+
+
+def comparable_value(key, value):
+    # Tracker stamps each link with the time it was made: the two runs happen seconds apart.
+    if key in ('createdAt', 'updatedAt'):
+        return 'TIME'
+    # A traceback names the files it went through: the installed collection in Ansible's process,
+    # the unpacked payload in a module's. Its last line, the error itself, must be the same.
+    if key == 'exception' and isinstance(value, str):
+        return value.startswith('Traceback (most recent call last):'), value.rstrip().splitlines()[-1]
+    return comparable(value)
+
+
+@pytest.mark.parametrize('case', sorted(PARITY))
+def test_both_ways_give_the_same_result(playbook, emulator, case):
+    task, options = PARITY[case]
+    results = {}
+    for execution in ('controller', 'module'):
+        emulator.call('POST', '/_emulator/reset')  # the same links and link ids for both runs
+        emulator.add_link(key='build-0')
+        run = playbook(task, options=options, execution=execution)
+        assert run.result is not None, run.output
+        assert 'emulator-oauth-token' not in run.output + str(run.results)
+        results[execution] = comparable(run.result)
+
+    controller, module = results['controller'], results['module']
+    # Key by key first, for a readable failure; then the whole, nested values included.
+    assert sorted(controller) == sorted(module)
+    for key in module:
+        assert (key, controller[key]) == (key, module[key])
+
+
+def test_results_read_as_a_module_writes_them(playbook, emulator):
+    """What the parity table compares is itself right: a few values spelt out."""
+    unknown = playbook(link_task(bogus='x')).result
+    wrong = playbook(link_task(retries='many')).result
+    crash = playbook(PARITY['unexpected exception'][0]).result
+
+    assert unknown['msg'].startswith('Unsupported parameters for (ytracker.tracker.tracker_remote_link) module: bogus.')
+    # ansible-core 2.19 names the type without "<class ...>".
+    assert re.match(r"argument 'retries' is of type (<class 'str'>|str) and we were unable to convert to int", wrong['msg'])
+    assert crash['msg'] == 'OSError: Could not find a suitable TLS CA certificate bundle, invalid path: /nonexistent/ca.pem'
+
+
+def shown_result(output):
+    """The result of the task as -vvv shows it (registered results never hold invocation)."""
+    start = re.search(r'^(ok|changed|failed): \[localhost\] => ', output, re.M).end()
+    return json.JSONDecoder().raw_decode(output, start)[0]
+
+
+def test_invocation_is_the_same_both_ways(playbook, emulator):
+    invocations = {}
+    for execution in ('controller', 'module'):
+        emulator.call('POST', '/_emulator/reset')
+        run = playbook(link_task(), options=['-vvv'], execution=execution)
+        invocations[execution] = shown_result(run.output)['invocation']
+
+    assert invocations['controller'] == invocations['module']
+    module_args = invocations['module']['module_args']
+    assert module_args['oauth_token'] == 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
+    assert module_args['retries'] == 5 and module_args['key'] == 'build-1'
+
+
+@pytest.mark.parametrize('module, args', [(LINK, BUILD), (INFO, {'issue': 'TEST-1'})])
+def test_async_with_polling(playbook, emulator, module, args):
+    run = playbook({module: args, 'async': 30, 'poll': 1}, expect_payload=True)
+
+    assert run.result.get('failed') is not True, run.output
+    assert run.result['finished'] == 1
+    assert ('link' in run.result) == (module == LINK)
+
+
+@pytest.mark.parametrize('module, args', [(LINK, BUILD), (INFO, {'issue': 'TEST-1'})])
+def test_async_without_polling_then_async_status(playbook, emulator, module, args):
+    run = playbook(
+        {module: args, 'async': 30, 'poll': 0},
+        {'ansible.builtin.async_status': {'jid': '{{ outcome.ansible_job_id }}'},
+         'until': 'outcome.finished', 'retries': 30, 'delay': 1},
+        expect_payload=True)
+
+    started, finished = run.results
+    assert started['started'] == 1 and started['finished'] == 0, run.output
+    assert finished.get('failed') is not True, run.output
+    assert finished['finished'] == 1
+    assert ('link' in finished) == (module == LINK)
+
+
+@pytest.mark.parametrize('env, play', [
+    ({'YTRACKER_TRACKER_IN_PROCESS': '0'}, None),
+    ({}, {'vars': {'ytracker_tracker_in_process': False}}),
+    # A templated value, and the variable winning over the environment variable.
+    ({'YTRACKER_TRACKER_IN_PROCESS': '1'}, {'vars': {'off': 'no', 'ytracker_tracker_in_process': '{{ off }}'}}),
+])
+def test_the_switch_runs_the_module_as_a_process(playbook, emulator, env, play):
+    run = playbook(link_task(), env=env, play=play, expect_payload=True)
+
+    assert run.result['changed'] is True, run.output
+
+
+@pytest.mark.parametrize('env, play', [
+    ({'YTRACKER_TRACKER_IN_PROCESS': '1'}, None),
+    ({'YTRACKER_TRACKER_IN_PROCESS': '0'}, {'vars': {'ytracker_tracker_in_process': True}}),
+])
+def test_the_switch_on_keeps_the_run_in_process(playbook, emulator, env, play):
+    run = playbook(link_task(), env=env, play=play, expect_payload=False)
+
+    assert run.result['changed'] is True, run.output
