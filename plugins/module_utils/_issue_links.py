@@ -29,12 +29,14 @@ from collections import namedtuple
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
     RELATIONSHIPS,
-    Plan,
     as_lines,
+    lines_after,
     link_type,
     normal_relationship,
+    plan_with,
     relationship_name,
     type_fits,
+    unique,
 )
 
 
@@ -115,52 +117,19 @@ class IssueLinkIndex(object):
         candidates = self.by_identity.get((wanted.issue.upper(), expected.type_id), [])
         return [link for link, found in candidates if type_fits(found, expected)]
 
-    def first_match(self, wanted):
-        """The first link that ``wanted`` describes, or None: what a create whose answer was lost made."""
-        found = self.matches(wanted)
-        return found[0] if found else None
-
-
-def unique(wanted_links):
-    """The wanted links without repeats, in their first order."""
-    seen = set()
-    result = []
-    for wanted in wanted_links:
-        identity = (wanted.issue.upper(), expected_type(wanted))
-        if identity not in seen:
-            seen.add(identity)
-            result.append(wanted)
-    return result
-
 
 def plan_issue_links(wanted_links, current_links, state='present', purge=False):
-    """Decide what has to change so that the issue ends in ``state``.
+    """The plan for links between issues: with ``purge``, the other links of
+    the wanted links' types (type.id, either direction) go; links of other
+    types are never touched."""
+    wanted_links = unique(wanted_links, lambda wanted: (wanted.issue.upper(), expected_type(wanted)))
+    type_ids = set(expected_type(wanted).type_id for wanted in wanted_links)
 
-    present: create each wanted link that no current link matches; existing
-    duplicates are left alone. With ``purge``, also delete the current links
-    of the wanted links' types (type.id, either direction) that no wanted link
-    matches: links of other types are never touched.
-    absent: delete every current link that matches a wanted link.
-    """
-    wanted_links = unique(wanted_links)
-    index = IssueLinkIndex(current_links)
-    matched = set()
-    to_create = []
-    for wanted in wanted_links:
-        found = index.matches(wanted)
-        if not found:
-            to_create.append(wanted)
-        matched.update(id(link) for link in found)
+    def of_a_named_type(link):
+        return link_type(link).type_id in type_ids
 
-    kept = [link for link in current_links if id(link) in matched]
-    if state == 'absent':
-        return Plan(to_create=[], to_delete=kept, kept=[])
-    to_delete = []
-    if purge:
-        type_ids = set(expected_type(wanted).type_id for wanted in wanted_links)
-        to_delete = [link for link in current_links
-                     if id(link) not in matched and link_type(link).type_id in type_ids]
-    return Plan(to_create=to_create, to_delete=to_delete, kept=kept)
+    return plan_with(IssueLinkIndex(current_links), wanted_links, current_links, state,
+                     of_a_named_type if purge else None)
 
 
 def shown_issue(issue):
@@ -185,6 +154,4 @@ def describe_all_issue_links(links):
 
 def describe_issue_links_after(current_links, plan):
     """The issue's links once ``plan`` is carried out, one a line."""
-    deleted = set(id(link) for link in plan.to_delete)
-    remaining = [describe_issue_link(link) for link in current_links if id(link) not in deleted]
-    return as_lines(remaining + [describe_wanted_issue_link(wanted) for wanted in plan.to_create])
+    return lines_after(current_links, plan, describe_issue_link, describe_wanted_issue_link)

@@ -10,9 +10,10 @@ This file is private to the collection (leading underscore): it may change
 without notice. It does no I/O, so every function here is a plain function of
 its arguments and is tested as such.
 
-Matching is by identity: the current links are indexed once by (origin, key,
-type), so a task costs time in proportion to its links and the issue's, never
-to their product.
+Matching is by identity: the current links are indexed once by object key, so
+a task costs time in proportion to its links and the issue's, never to their
+product. The planning itself (plan_with, settle_created, lines_after) serves
+every kind of link.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -141,35 +142,23 @@ def type_fits(found, wanted):
     return found.type_id == wanted.type_id and (wanted.direction is None or found.direction in (None, wanted.direction))
 
 
-def link_matches(link, wanted):
-    """Whether an API link object is the link that ``wanted`` describes."""
-    return (link_key(link) == wanted.key and wanted.origin in link_origins(link)
-            and type_fits(link_type(link), wanted_type(wanted)))
-
-
-def find_link(links, wanted):
-    """The first of ``links`` that matches ``wanted``, or None."""
-    for link in links:
-        if link_matches(link, wanted):
-            return link
-    return None
-
-
 class LinkIndex(object):
-    """The current links by (origin, key, type.id), for each name of their application."""
+    """The current links by object key: a wanted link is looked up by its key, then checked.
+
+    Keys are what tells links apart; the few links that share one are checked
+    for their application and type.
+    """
 
     def __init__(self, links):
-        self.by_identity = {}
+        self.by_key = {}
         for link in links:
-            key, found = link_key(link), link_type(link)
-            for origin in link_origins(link):
-                self.by_identity.setdefault((origin, key, found.type_id), []).append((link, found))
+            self.by_key.setdefault(link_key(link), []).append(link)
 
     def matches(self, wanted):
         """The links that ``wanted`` describes, in the API's order."""
         expected = wanted_type(wanted)
-        candidates = self.by_identity.get((wanted.origin, wanted.key, expected.type_id), [])
-        return [link for link, found in candidates if type_fits(found, expected)]
+        return [link for link in self.by_key.get(wanted.key, ())
+                if type_fits(link_type(link), expected) and wanted.origin in link_origins(link)]
 
 
 def describe_link(link, origins=()):
@@ -182,30 +171,27 @@ def describe_wanted(wanted):
     return '%s:%s (%s)' % (wanted.origin, wanted.key, relationship_name(wanted_type(wanted)))
 
 
-def unique(wanted_links):
-    """The wanted links without repeats, in their first order."""
+def unique(wanted_links, identity):
+    """The wanted links without repeats (the same ``identity(wanted)``), in their first order."""
     seen = set()
     result = []
     for wanted in wanted_links:
-        identity = (wanted.origin, wanted.key, wanted_type(wanted))
-        if identity not in seen:
-            seen.add(identity)
+        if identity(wanted) not in seen:
+            seen.add(identity(wanted))
             result.append(wanted)
     return result
 
 
-def plan_changes(wanted_links, current_links, state='present', purge=False):
-    """Decide what has to change so that the issue ends in ``state``.
+def plan_with(index, wanted_links, current_links, state, purgeable=None):
+    """What has to change so that the issue ends in ``state``, whatever the kind of link.
 
+    ``index.matches(wanted)`` finds the current links a wanted link describes.
     present: create each wanted link that no current link matches; existing
-    duplicates are left alone. With ``purge``, also delete the current links
-    of the wanted origins that no wanted link matches: links of other
-    applications are never touched.
+    duplicates are left alone. With ``purgeable`` (purge), also delete the
+    current links that no wanted link matches and ``purgeable(link)`` admits.
     absent: delete every current link that matches a wanted link, duplicates
     included.
     """
-    wanted_links = unique(wanted_links)
-    index = LinkIndex(current_links)
     matched = set()
     to_create = []
     for wanted in wanted_links:
@@ -218,11 +204,22 @@ def plan_changes(wanted_links, current_links, state='present', purge=False):
     if state == 'absent':
         return Plan(to_create=[], to_delete=kept, kept=[])
     to_delete = []
-    if purge:
-        origins = set(wanted.origin for wanted in wanted_links)
-        to_delete = [link for link in current_links
-                     if id(link) not in matched and origins.intersection(link_origins(link))]
+    if purgeable is not None:
+        to_delete = [link for link in current_links if id(link) not in matched and purgeable(link)]
     return Plan(to_create=to_create, to_delete=to_delete, kept=kept)
+
+
+def plan_changes(wanted_links, current_links, state='present', purge=False):
+    """The plan for external links: with ``purge``, the other links of the
+    wanted origins go; links of other applications are never touched."""
+    wanted_links = unique(wanted_links, lambda wanted: (wanted.origin, wanted.key, wanted_type(wanted)))
+    origins = set(wanted.origin for wanted in wanted_links)
+
+    def of_a_named_origin(link):
+        return bool(origins.intersection(link_origins(link)))
+
+    return plan_with(LinkIndex(current_links), wanted_links, current_links, state,
+                     of_a_named_origin if purge else None)
 
 
 def id_order(link):
@@ -252,13 +249,18 @@ def as_lines(descriptions):
     return ''.join(line + '\n' for line in sorted(descriptions))
 
 
-def describe_after(current_links, plan, origins=()):
+def lines_after(current_links, plan, describe_current, describe_new):
     """The issue's links once ``plan`` is carried out, one a line."""
     deleted = set(id(link) for link in plan.to_delete)
-    remaining = [describe_link(link, origins) for link in current_links if id(link) not in deleted]
-    return as_lines(remaining + [describe_wanted(wanted) for wanted in plan.to_create])
+    remaining = [describe_current(link) for link in current_links if id(link) not in deleted]
+    return as_lines(remaining + [describe_new(wanted) for wanted in plan.to_create])
+
+
+def describe_after(current_links, plan, origins=()):
+    """The issue's external links once ``plan`` is carried out, one a line."""
+    return lines_after(current_links, plan, lambda link: describe_link(link, origins), describe_wanted)
 
 
 def describe_all(links, origins=()):
-    """The issue's links, one a line."""
+    """The issue's external links, one a line."""
     return as_lines(describe_link(link, origins) for link in links)

@@ -28,8 +28,6 @@ from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 from ansible.module_utils.six.moves.urllib.parse import quote, urljoin, urlsplit
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._links import find_link
-
 try:
     import requests
     from urllib3.exceptions import InsecureRequestWarning
@@ -319,20 +317,6 @@ class TrackerClient(object):
                 return False
             raise
         return True
-
-    def list_remote_links(self, issue):
-        return self.list_links(issue, 'remotelinks')
-
-    def create_remote_link(self, issue, wanted, backlink=False):
-        """Create the external link that ``wanted`` (a WantedLink) describes."""
-        body = {'relationship': wanted.relationship.upper(), 'key': wanted.key, 'origin': wanted.origin}
-        return self.create_link(
-            issue, 'remotelinks', body, lambda links: find_link(links, wanted),
-            params={'backlink': 'true'} if backlink else None,
-            hints={400: 'check that origin %r is the id of an application that Tracker knows' % wanted.origin})
-
-    def delete_remote_link(self, issue, link_id):
-        return self.delete_link(issue, 'remotelinks', link_id)
 
     def _issue_hint(self, issue):
         return 'check that issue %r exists and that the token can see it' % issue

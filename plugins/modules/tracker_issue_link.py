@@ -178,15 +178,10 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._issue_links impo
     shown_issue,
     wanted_issue_link,
 )
-from ansible_collections.ytracker.tracker.plugins.module_utils._links import settle_created
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
-    TrackerClient,
-    TrackerError,
-    check_issue,
-    tracker_module,
-)
+from ansible_collections.ytracker.tracker.plugins.module_utils._link_task import LinkKind, run_link_task
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import check_issue, tracker_module
 
-KIND = 'links'
 
 ARGUMENT_SPEC = dict(
     issue=dict(type='str', required=True),
@@ -219,67 +214,45 @@ def wanted_links(params):
     return wanted
 
 
-def create_link(client, issue, wanted):
-    """Create the link that ``wanted`` describes; the link as the issue shows it."""
-    # Tracker's keys are upper case: a key given in lower case names the same issue.
-    body = {'relationship': wanted.relationship, 'issue': shown_issue(wanted.issue)}
-    hints = {
-        404: 'check that issues %r and %r exist and that the token can see them' % (issue, wanted.issue),
-        400: 'check that Tracker allows %r between these issues: epic links need an Epic-type issue'
-             % wanted.relationship,
-    }
-    return client.create_link(issue, KIND, body, lambda links: IssueLinkIndex(links).first_match(wanted),
-                              hints=hints)
+class IssueLinks(LinkKind):
+    """Links between issues: each shows on both, with opposite directions."""
+
+    resource = 'links'
+
+    def plan(self, wanted_links, current_links, state, purge):
+        return plan_issue_links(wanted_links, current_links, state, purge)
+
+    def index(self, links):
+        return IssueLinkIndex(links)
+
+    def create(self, client, issue, wanted):
+        # Tracker's keys are upper case: a key given in lower case names the same issue.
+        body = {'relationship': wanted.relationship, 'issue': shown_issue(wanted.issue)}
+        hints = {
+            404: 'check that issues %r and %r exist and that the token can see them' % (issue, wanted.issue),
+            400: 'check that Tracker allows %r between these issues: epic links need an Epic-type issue'
+                 % wanted.relationship,
+        }
+        return client.create_link(issue, self.resource, body, lambda links: self.found_in(links, wanted), hints=hints)
+
+    def describe(self, links, wanted_links):
+        return describe_all_issue_links(links)
+
+    def describe_after(self, links, plan, wanted_links):
+        return describe_issue_links_after(links, plan)
 
 
 def run_module(module):
     """The task, given an AnsibleModule or, on the controller, its stand-in."""
-    params = module.params
     try:
-        check_issue(params['issue'])
-        wanted = wanted_links(params)
+        check_issue(module.params['issue'])
+        wanted = wanted_links(module.params)
     except ValueError as error:
         module.fail_json(msg=str(error))
-    client = TrackerClient(module)
-    issue = params['issue']
-
-    created, removed = [], []
-    try:
-        current = client.list_links(issue, KIND)
-        plan = plan_issue_links(wanted, current, params['state'], params['purge'])
-        if module.check_mode:
-            removed = plan.to_delete
-        else:
-            for link in plan.to_create:
-                created.append(create_link(client, issue, link))
-            if created:
-                # Other runs may have made the same links at the same moment: keep one of each.
-                after = IssueLinkIndex(client.list_links(issue, KIND))
-                created, twins = settle_created(plan.to_create, created, after.matches)
-                for twin in twins:
-                    client.delete_link(issue, KIND, twin['id'])
-            for link in plan.to_delete:
-                # A link that another run deleted meanwhile (404) was not removed by this one.
-                if client.delete_link(issue, KIND, link['id']):
-                    removed.append(link)
-    except TrackerError as error:
-        # What was written before the failure is written: say so.
-        module.fail_json(msg=str(error), status=error.status, changed=bool(created or removed), removed=removed)
-
-    result = dict(changed=bool(plan.to_create or removed), removed=removed)
-    if params['links'] is None:
-        found = (plan.kept + created) if params['state'] == 'present' else removed
-        result['link'] = found[0] if found else None
-    else:
-        result['links'] = plan.kept + created
-    if module._diff:
-        result['diff'] = dict(before=describe_all_issue_links(current),
-                              after=describe_issue_links_after(current, plan))
-    module.exit_json(**result)
+    run_link_task(module, IssueLinks(), wanted)
 
 
 def main():
-    from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
     run_task(tracker_module(ARGUMENT_SPEC, **MODULE_OPTIONS), run_module)
 
 

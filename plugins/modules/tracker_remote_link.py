@@ -182,20 +182,16 @@ diff:
     after: "ru.yandex.bitbucket:PR-1000 (relates)\nru.yandex.teamcity:build-77 (relates)\n"
 '''
 
+from ansible_collections.ytracker.tracker.plugins.module_utils._link_task import LinkKind, run_link_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
     LinkIndex,
     describe_after,
     describe_all,
     plan_changes,
-    settle_created,
     wanted_link,
 )
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
-    TrackerClient,
-    TrackerError,
-    check_issue,
-    tracker_module,
-)
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import check_issue, tracker_module
 
 
 ARGUMENT_SPEC = dict(
@@ -236,54 +232,45 @@ def wanted_links(params):
     return wanted
 
 
+class RemoteLinks(LinkKind):
+    """External links: to objects of other applications."""
+
+    resource = 'remotelinks'
+
+    def __init__(self, backlink):
+        self.backlink = backlink
+
+    def plan(self, wanted_links, current_links, state, purge):
+        return plan_changes(wanted_links, current_links, state, purge)
+
+    def index(self, links):
+        return LinkIndex(links)
+
+    def create(self, client, issue, wanted):
+        body = {'relationship': wanted.relationship.upper(), 'key': wanted.key, 'origin': wanted.origin}
+        return client.create_link(
+            issue, self.resource, body, lambda links: self.found_in(links, wanted),
+            params={'backlink': 'true'} if self.backlink else None,
+            hints={400: 'check that origin %r is the id of an application that Tracker knows' % wanted.origin})
+
+    def describe(self, links, wanted_links):
+        return describe_all(links, set(wanted.origin for wanted in wanted_links))
+
+    def describe_after(self, links, plan, wanted_links):
+        return describe_after(links, plan, set(wanted.origin for wanted in wanted_links))
+
+
 def run_module(module):
     """The task, given an AnsibleModule or, on the controller, its stand-in."""
-    params = module.params
     try:
-        check_issue(params['issue'])
-        wanted = wanted_links(params)
+        check_issue(module.params['issue'])
+        wanted = wanted_links(module.params)
     except ValueError as error:
         module.fail_json(msg=str(error))
-    client = TrackerClient(module)
-
-    created, removed = [], []
-    try:
-        current = client.list_remote_links(params['issue'])
-        plan = plan_changes(wanted, current, params['state'], params['purge'])
-        if module.check_mode:
-            removed = plan.to_delete
-        else:
-            for link in plan.to_create:
-                created.append(client.create_remote_link(params['issue'], link, params['backlink']))
-            if created:
-                # Other runs may have made the same links at the same moment: keep one of each.
-                after = LinkIndex(client.list_remote_links(params['issue']))
-                created, twins = settle_created(plan.to_create, created, after.matches)
-                for twin in twins:
-                    client.delete_remote_link(params['issue'], twin['id'])
-            for link in plan.to_delete:
-                # A link that another run deleted meanwhile (404) was not removed by this one.
-                if client.delete_remote_link(params['issue'], link['id']):
-                    removed.append(link)
-    except TrackerError as error:
-        # What was written before the failure is written: say so.
-        module.fail_json(msg=str(error), status=error.status, changed=bool(created or removed), removed=removed)
-
-    changed = bool(plan.to_create or removed)
-    result = dict(changed=changed, removed=removed)
-    if params['links'] is None:
-        found = (plan.kept + created) if params['state'] == 'present' else removed
-        result['link'] = found[0] if found else None
-    else:
-        result['links'] = plan.kept + created
-    if module._diff:
-        origins = set(link.origin for link in wanted)
-        result['diff'] = dict(before=describe_all(current, origins), after=describe_after(current, plan, origins))
-    module.exit_json(**result)
+    run_link_task(module, RemoteLinks(module.params['backlink']), wanted)
 
 
 def main():
-    from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
     run_task(tracker_module(ARGUMENT_SPEC, **MODULE_OPTIONS), run_module)
 
 

@@ -86,6 +86,7 @@ links:
 '''
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import link_key, link_origins
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
     TrackerClient,
     TrackerError,
@@ -111,7 +112,7 @@ def run_module(module):
         module.fail_json(msg=str(error))
     client = TrackerClient(module)
     try:
-        links = client.list_remote_links(params['issue'])
+        links = client.list_links(params['issue'], 'remotelinks')
     except TrackerError as error:
         module.fail_json(msg=str(error), status=error.status)
     if params['origin'] is not None:
@@ -122,7 +123,6 @@ def run_module(module):
 
 
 def main():
-    from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
     run_task(tracker_module(ARGUMENT_SPEC, **MODULE_OPTIONS), run_module)
 
 

@@ -151,7 +151,7 @@ def test_the_linked_issue_is_found_by_key_ignoring_case_or_by_id():
 
     assert index.matches(wanted(key='test-2')) == [link]
     assert index.matches(wanted(key=issue_id('TEST-2'))) == [link]
-    assert index.first_match(wanted(key='TEST-3')) is None
+    assert index.matches(wanted(key='TEST-3')) == []
 
 
 def test_links_missing_fields_never_match():

@@ -16,7 +16,7 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
     LinkType,
     describe_after,
     describe_all,
-    find_link,
+    LinkIndex,
     link_origins,
     plan_changes,
     wanted_link,
@@ -59,7 +59,7 @@ def test_any_one_place_naming_the_origin_is_enough(place):
     else:
         target['application']['self'] = 'https://api.tracker.yandex.net/v3/applications/ci.example'
 
-    assert find_link([link], BUILD) is link
+    assert LinkIndex([link]).matches(BUILD) == [link]
     assert plan_changes([BUILD], [link]).to_create == []
 
 
@@ -79,7 +79,7 @@ def test_every_use_of_matching_sees_both_shapes(shape):
     assert plan_changes([BUILD], current).kept == [current[0]]
     assert ids(plan_changes([BUILD], current, purge=True).to_delete) == [2]
     assert ids(plan_changes([BUILD], current, state='absent').to_delete) == [1]
-    assert find_link(current, BUILD) is current[0]
+    assert LinkIndex(current).matches(BUILD) == [current[0]]
     assert describe_all(current, {'ci.example'}) == (
         'ci.example:build-0 (relates)\nci.example:build-1 (relates)\nvcs.example:PR-1 (relates)\n')
 
