@@ -8,11 +8,13 @@
 import glob
 import json
 import os
+import ssl
 import subprocess
 import sys
 import urllib.request
 
 import pytest
+import trustme
 import yaml
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
@@ -109,6 +111,28 @@ def start_emulator(tmp_path):
 @pytest.fixture
 def emulator(start_emulator):
     return start_emulator()
+
+
+@pytest.fixture
+def https_emulator(start_emulator, tmp_path):
+    """An emulator serving HTTPS with a certificate of a CA made for the test.
+
+    Its ``environment`` points a playbook at it, and points requests at another CA through
+    REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE, as CI images often do; ``ca_path``, also in the
+    variable E2E_CA_PATH, is a bundle of the CA that did sign its certificate.
+    """
+    authority = trustme.CA()
+    authority.issue_cert('127.0.0.1').private_key_and_cert_chain_pem.write_to_path(str(tmp_path / 'server.pem'))
+    authority.cert_pem.write_to_path(str(tmp_path / 'ca.pem'))
+    trustme.CA().cert_pem.write_to_path(str(tmp_path / 'other-ca.pem'))
+    emulator = start_emulator('--tls-cert', str(tmp_path / 'server.pem'), '--tls-key', str(tmp_path / 'server.pem'))
+    assert emulator.url.startswith('https://')
+    emulator.ca_path = str(tmp_path / 'ca.pem')
+    emulator.tls_context = ssl.create_default_context(cafile=emulator.ca_path)
+    other = str(tmp_path / 'other-ca.pem')
+    emulator.environment = {'TRACKER_API_URL': emulator.url, 'REQUESTS_CA_BUNDLE': other, 'CURL_CA_BUNDLE': other,
+                            'E2E_CA_PATH': emulator.ca_path}
+    return emulator
 
 
 @pytest.fixture(params=['controller', 'module'])

@@ -6,10 +6,8 @@
 """TLS, tokens and retries as a user meets them, on both execution paths."""
 
 import json
-import ssl
 
 import pytest
-import trustme
 
 LINK = {'issue': 'TEST-1', 'origin': 'ru.yandex.teamcity', 'key': 'build-1'}
 TOKEN = 'emulator-oauth-token'
@@ -19,26 +17,8 @@ def link_task(**args):
     return {'ytracker.tracker.tracker_remote_link': dict(LINK, **args)}
 
 
-@pytest.fixture
-def https(start_emulator, tmp_path):
-    """An emulator serving HTTPS with a certificate of a CA made for the test; ca.pem holds that CA,
-    other-ca.pem another one, which the environment points requests at."""
-    authority = trustme.CA()
-    certificate = authority.issue_cert('127.0.0.1')
-    certificate.private_key_and_cert_chain_pem.write_to_path(str(tmp_path / 'server.pem'))
-    authority.cert_pem.write_to_path(str(tmp_path / 'ca.pem'))
-    trustme.CA().cert_pem.write_to_path(str(tmp_path / 'other-ca.pem'))
-    emulator = start_emulator('--tls-cert', str(tmp_path / 'server.pem'), '--tls-key', str(tmp_path / 'server.pem'))
-    assert emulator.url.startswith('https://')
-    other = str(tmp_path / 'other-ca.pem')
-    emulator.environment = {'TRACKER_API_URL': emulator.url, 'REQUESTS_CA_BUNDLE': other, 'CURL_CA_BUNDLE': other}
-    emulator.ca_path = str(tmp_path / 'ca.pem')
-    emulator.tls_context = ssl.create_default_context(cafile=emulator.ca_path)
-    return emulator
-
-
-def test_an_unknown_ca_fails_in_one_line_about_the_certificate(playbook, https, execution):
-    run = playbook(link_task(), env=https.environment, execution=execution)
+def test_an_unknown_ca_fails_in_one_line_about_the_certificate(playbook, https_emulator, execution):
+    run = playbook(link_task(), env=https_emulator.environment, execution=execution)
 
     assert run.result['failed'] is True
     assert 'GET /v3/issues/TEST-1/remotelinks: TLS error:' in run.result['msg']
@@ -47,15 +27,15 @@ def test_an_unknown_ca_fails_in_one_line_about_the_certificate(playbook, https, 
     assert 'Traceback' not in run.output
 
 
-def test_ca_path_is_used_whatever_the_environment_says(playbook, https, execution):
-    run = playbook(link_task(ca_path=https.ca_path), env=https.environment, execution=execution)
+def test_ca_path_is_used_whatever_the_environment_says(playbook, https_emulator, execution):
+    run = playbook(link_task(ca_path=https_emulator.ca_path), env=https_emulator.environment, execution=execution)
 
     assert run.result['changed'] is True, run.output
-    assert len(https.links()) == 1
+    assert len(https_emulator.links()) == 1
 
 
-def test_validate_certs_false_is_used_whatever_the_environment_says(playbook, https, execution):
-    run = playbook(link_task(validate_certs=False), env=https.environment, execution=execution)
+def test_validate_certs_false_is_used_whatever_the_environment_says(playbook, https_emulator, execution):
+    run = playbook(link_task(validate_certs=False), env=https_emulator.environment, execution=execution)
 
     assert run.result['changed'] is True, run.output
     assert 'InsecureRequestWarning' not in run.output and 'Unverified HTTPS' not in run.output

@@ -23,20 +23,28 @@ def without(name):
     return {LINK: dict((key, value) for key, value in BUILD.items() if key != name)}
 
 
-# name: (task, ansible-playbook options)
+TOKEN = 'emulator-oauth-token'
+
+# name: the task, and what else the case needs: ansible-playbook options, controller environment,
+# and an emulator that serves HTTPS (see the https_emulator fixture).
 PARITY = {
-    'unknown option': (link_task(bogus='x'), []),
-    'wrong type': (link_task(retries='many'), []),
-    'missing required': (without('issue'), []),
-    'mutually exclusive': (link_task(links=[{'origin': 'com.github', 'key': 'PR-1'}]), []),
-    'check mode create': (link_task(), ['--check']),
-    'diff': (link_task(), ['--diff']),
-    'no_log task': (dict(link_task(), no_log=True), []),
-    'loop with a bad item': (dict(link_task(key='{{ item }}'), loop=['build-1', ' ', 'build-3']), []),
-    'API failure': (link_task(issue='NOPE-1'), []),
+    'unknown option': dict(task=link_task(bogus='x')),
+    'wrong type': dict(task=link_task(retries='many')),
+    'missing required': dict(task=without('issue')),
+    'mutually exclusive': dict(task=link_task(links=[{'origin': 'com.github', 'key': 'PR-1'}])),
+    'check mode create': dict(task=link_task(), options=['--check']),
+    'diff': dict(task=link_task(), options=['--diff']),
+    'no_log task': dict(task=dict(link_task(), no_log=True)),
+    'loop with a bad item': dict(task=dict(link_task(key='{{ item }}'), loop=['build-1', ' ', 'build-3'])),
+    'API failure': dict(task=link_task(issue='NOPE-1')),
     # requests raises OSError, which is no RequestException, for a CA bundle that is not there.
-    'unexpected exception': (link_task(api_url='https://127.0.0.1:9', ca_path='/nonexistent/ca.pem'), []),
-    'info': ({INFO: {'issue': 'TEST-1'}}, []),
+    'unexpected exception': dict(task=link_task(api_url='https://127.0.0.1:9', ca_path='/nonexistent/ca.pem')),
+    'info': dict(task={INFO: {'issue': 'TEST-1'}}),
+    'token ending in a newline': dict(task=link_task(), env={'TRACKER_OAUTH_TOKEN': TOKEN + '\n'}),
+    'token outside Latin-1': dict(task=link_task(), env={'TRACKER_OAUTH_TOKEN': TOKEN + u'-\u0442'}),
+    'TLS, unknown CA': dict(task=link_task(), https=True),
+    'TLS, ca_path': dict(task=link_task(ca_path="{{ lookup('ansible.builtin.env', 'E2E_CA_PATH') }}"), https=True),
+    'TLS, validate_certs false': dict(task=link_task(validate_certs=False), https=True),
 }
 
 
@@ -60,16 +68,18 @@ def comparable_value(key, value):
     return comparable(value)
 
 
-@pytest.mark.parametrize('case', sorted(PARITY))
-def test_both_ways_give_the_same_result(playbook, emulator, case):
-    task, options = PARITY[case]
+@pytest.mark.parametrize('name', sorted(PARITY))
+def test_both_ways_give_the_same_result(playbook, emulator, request, name):
+    case = PARITY[name]
+    target = request.getfixturevalue('https_emulator') if case.get('https') else emulator
+    env = dict(getattr(target, 'environment', {}), **case.get('env', {}))
     results = {}
     for execution in ('controller', 'module'):
-        emulator.call('POST', '/_emulator/reset')  # the same links and link ids for both runs
-        emulator.add_link(key='build-0')
-        run = playbook(task, options=options, execution=execution)
+        target.call('POST', '/_emulator/reset')  # the same links and link ids for both runs
+        target.add_link(key='build-0')
+        run = playbook(case['task'], options=case.get('options', []), env=env, execution=execution)
         assert run.result is not None, run.output
-        assert 'emulator-oauth-token' not in run.output + str(run.results)
+        assert TOKEN not in run.output + str(run.results)
         results[execution] = comparable(run.result)
 
     controller, module = results['controller'], results['module']
@@ -83,7 +93,7 @@ def test_results_read_as_a_module_writes_them(playbook, emulator):
     """What the parity table compares is itself right: a few values spelt out."""
     unknown = playbook(link_task(bogus='x')).result
     wrong = playbook(link_task(retries='many')).result
-    crash = playbook(PARITY['unexpected exception'][0]).result
+    crash = playbook(PARITY['unexpected exception']['task']).result
 
     assert unknown['msg'].startswith('Unsupported parameters for (ytracker.tracker.tracker_remote_link) module: bogus.')
     # ansible-core 2.19 names the type without "<class ...>".
