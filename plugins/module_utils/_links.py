@@ -108,20 +108,28 @@ def object_application(url):
     return decoded(url[start:end])
 
 
-def link_origins(link):
-    """Every name of the link's application that Tracker's answers carry, most telling first.
+def named_origins(link):
+    """Every name of the link's application that Tracker's answers carry, most telling first, maybe twice.
 
     The reference shows both: an application whose id is the origin string, and
     (in the example of "Adding an external link") one with a numeric id and
-    self, where the origin appears only in object.self.
+    self, where the origin appears only in object.self. A generator, so that a
+    test for one origin stops at the first place that names it.
     """
     target = link.get('object') or {}
     application = target.get('application') or {}
-    in_object = object_application(target.get('self'))
-    origins = [in_object] if in_object else []
-    for name in (application.get('id'), last_segment(application.get('self'))):
-        if name is not None and name != '' and str(name) not in origins:
-            origins.append(str(name))
+    for name in (object_application(target.get('self')), application.get('id'),
+                 last_segment(application.get('self'))):
+        if name is not None and name != '':
+            yield str(name)
+
+
+def link_origins(link):
+    """The names of the link's application (see named_origins), without repeats."""
+    origins = []
+    for name in named_origins(link):
+        if name not in origins:
+            origins.append(name)
     return origins
 
 
@@ -158,7 +166,7 @@ class LinkIndex(object):
         """The links that ``wanted`` describes, in the API's order."""
         expected = wanted_type(wanted)
         return [link for link in self.by_key.get(wanted.key, ())
-                if type_fits(link_type(link), expected) and wanted.origin in link_origins(link)]
+                if type_fits(link_type(link), expected) and wanted.origin in named_origins(link)]
 
 
 def describe_link(link, origins=()):
@@ -176,8 +184,9 @@ def unique(wanted_links, identity):
     seen = set()
     result = []
     for wanted in wanted_links:
-        if identity(wanted) not in seen:
-            seen.add(identity(wanted))
+        key = identity(wanted)
+        if key not in seen:
+            seen.add(key)
             result.append(wanted)
     return result
 
