@@ -115,9 +115,8 @@ ISSUE_LINK_LABELS = {
 }
 OPPOSITE = {'inward': 'outward', 'outward': 'inward'}
 
-LINKS_PATH = re.compile(r'^/(v2|v3)/issues/([^/]+)/remotelinks(?:/([^/]+))?$')
-# A path segment of its own after the issue: /remotelinks never matches it.
-ISSUE_LINKS_PATH = re.compile(r'^/(v2|v3)/issues/([^/]+)/links(?:/([^/]+))?$')
+# An issue's links: 'remotelinks' (external) or 'links' (to other issues), each a path segment of its own.
+LINKS_PATH = re.compile(r'^/(v2|v3)/issues/([^/]+)/(remotelinks|links)(?:/([^/]+))?$')
 APPLICATIONS_PATH = re.compile(r'^/(v2|v3)/applications$')
 USER = {'id': '1100000', 'display': 'Emulator User'}
 
@@ -168,14 +167,14 @@ class Tracker:
             return str(2581100000 + self.config['applications'].index(application))
         return application['id']
 
-    def create(self, base, version, key, body):
+    def create(self, api, key, body):
+        """Store the external link of a create ``body`` on issue ``key``; the link as the API answers it."""
         with self.lock:
             link_id = self.next_id
             self.next_id += 1
             application = self.application(body['origin'])
             name = ' '.join(body['relationship'].lower().split())
             type_id, direction = RELATIONSHIPS.get(name, (name, 'outward'))
-            api = '%s/%s' % (base, version)
             application_id = self.application_id(application)
             link = {
                 'self': '%s/issues/%s/remotelinks/%d' % (api, key, link_id),
@@ -228,6 +227,26 @@ class Tracker:
                     return True
         return False
 
+    def issue_link_view(self, api, key, stored):
+        """A stored link as issue ``key`` shows it: the other issue as object, the direction from its side."""
+        made_here = stored['issue'] == key
+        other = stored['other'] if made_here else stored['issue']
+        inward, outward = ISSUE_LINK_LABELS[stored['type_id']]
+        user = dict(USER, self='%s/users/%s' % (api, USER['id']))
+        return {
+            'self': '%s/issues/%s/links/%d' % (api, key, stored['id']),
+            'id': stored['id'],
+            'type': {'self': '%s/linktypes/%s' % (api, stored['type_id']), 'id': stored['type_id'],
+                     'inward': inward, 'outward': outward},
+            'direction': stored['direction'] if made_here else OPPOSITE[stored['direction']],
+            'object': {'self': '%s/issues/%s' % (api, other), 'id': self.issue_id(other), 'key': other,
+                       'display': 'Issue %s' % other},
+            'createdBy': user,
+            'updatedBy': user,
+            'createdAt': stored['at'],
+            'updatedAt': stored['at'],
+        }
+
     def delete(self, key, link_id):
         with self.lock:
             for link in self.links[key]:
@@ -235,6 +254,33 @@ class Tracker:
                     self.links[key].remove(link)
                     return True
         return False
+
+    # Either list of an issue's links, 'remotelinks' or 'links', served alike.
+
+    def list_links(self, resource, api, key):
+        """The links that show on issue ``key``, as the API answers them."""
+        if resource == 'remotelinks':
+            with self.lock:
+                return list(self.links[key])
+        return [self.issue_link_view(api, key, stored) for stored in self.issue_links_of(key)]
+
+    def body_problem(self, resource, key, body):
+        """What is wrong with a create body, as (status, message[, errors]); None when nothing is."""
+        if resource == 'remotelinks':
+            return link_body_problem(self, body)
+        return issue_link_body_problem(self, key, body)
+
+    def create_link(self, resource, api, key, body):
+        """Store the link of a create ``body`` on issue ``key``; the link as the API answers it."""
+        if resource == 'remotelinks':
+            return self.create(api, key, body)
+        relationship = ' '.join(body['relationship'].lower().split())
+        return self.issue_link_view(api, key, self.create_issue_link(key, self.issue_key(body['issue']), relationship))
+
+    def delete_link(self, resource, key, link_id):
+        if resource == 'remotelinks':
+            return self.delete(key, link_id)
+        return self.delete_issue_link(key, link_id)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -355,9 +401,6 @@ class Handler(BaseHTTPRequestHandler):
         links = LINKS_PATH.match(path)
         if links:
             return self.serve_links(method, links, kind)
-        issue_links = ISSUE_LINKS_PATH.match(path)
-        if issue_links:
-            return self.serve_issue_links(method, issue_links, kind)
         if APPLICATIONS_PATH.match(path):
             if method != 'GET':
                 return self.error(405, 'Method not allowed.')
@@ -377,43 +420,12 @@ class Handler(BaseHTTPRequestHandler):
         return token_ok and org_ok
 
     def serve_links(self, method, match, fault_kind):
-        version, issue, link_id = match.group(1), unquote(match.group(2)), match.group(3)
-        if issue in self.tracker.config['forbidden_issues']:
+        """GET, POST and DELETE of an issue's links, of either list."""
+        version, issue, resource, link_id = match.group(1), unquote(match.group(2)), match.group(3), match.group(4)
+        tracker = self.tracker
+        if issue in tracker.config['forbidden_issues']:
             return self.error(403, 'You do not have permission to access this issue.')
-        key = self.tracker.issue_key(issue)
-        if key is None:
-            return self.error(404, 'Issue does not exist.')
-
-        if link_id is not None:
-            if method != 'DELETE':
-                return self.error(405, 'Method not allowed.')
-            if not self.tracker.delete(key, unquote(link_id)):
-                return self.error(404, 'Link does not exist.')
-            return self.send(204)
-        if method == 'GET':
-            return self.send_page(list(self.tracker.links[key]))
-        if method != 'POST':
-            return self.error(405, 'Method not allowed.')
-
-        try:
-            body = json.loads(self.body.decode('utf-8') or 'null')
-        except ValueError:
-            return self.error(400, 'Request body is not valid JSON.')
-        problem = link_body_problem(self.tracker, body)
-        if problem:
-            return self.error(*problem)
-        link = self.tracker.create(self.base_url(), version, key, body)
-        if fault_kind == 'create_then_drop':
-            return self.drop_connection()
-        if fault_kind == 'create_then_500':
-            return self.error(500, 'Internal server error')
-        return self.send(201, link)
-
-    def serve_issue_links(self, method, match, fault_kind):
-        version, issue, link_id = match.group(1), unquote(match.group(2)), match.group(3)
-        if issue in self.tracker.config['forbidden_issues']:
-            return self.error(403, 'You do not have permission to access this issue.')
-        key = self.tracker.issue_key(issue)
+        key = tracker.issue_key(issue)
         if key is None:
             return self.error(404, 'Issue does not exist.')
         api = '%s/%s' % (self.base_url(), version)
@@ -421,12 +433,11 @@ class Handler(BaseHTTPRequestHandler):
         if link_id is not None:
             if method != 'DELETE':
                 return self.error(405, 'Method not allowed.')
-            if not self.tracker.delete_issue_link(key, unquote(link_id)):
+            if not tracker.delete_link(resource, key, unquote(link_id)):
                 return self.error(404, 'Link does not exist.')
             return self.send(204)
         if method == 'GET':
-            return self.send_page([self.issue_link_view(api, key, stored)
-                                   for stored in self.tracker.issue_links_of(key)])
+            return self.send_page(tracker.list_links(resource, api, key))
         if method != 'POST':
             return self.error(405, 'Method not allowed.')
 
@@ -434,36 +445,15 @@ class Handler(BaseHTTPRequestHandler):
             body = json.loads(self.body.decode('utf-8') or 'null')
         except ValueError:
             return self.error(400, 'Request body is not valid JSON.')
-        problem = issue_link_body_problem(self.tracker, key, body)
+        problem = tracker.body_problem(resource, key, body)
         if problem:
             return self.error(*problem)
-        stored = self.tracker.create_issue_link(key, self.tracker.issue_key(body['issue']),
-                                                ' '.join(body['relationship'].lower().split()))
+        link = tracker.create_link(resource, api, key, body)
         if fault_kind == 'create_then_drop':
             return self.drop_connection()
         if fault_kind == 'create_then_500':
             return self.error(500, 'Internal server error')
-        return self.send(201, self.issue_link_view(api, key, stored))
-
-    def issue_link_view(self, api, key, stored):
-        """A stored link as issue ``key`` shows it: the other issue as object, the direction from its side."""
-        made_here = stored['issue'] == key
-        other = stored['other'] if made_here else stored['issue']
-        inward, outward = ISSUE_LINK_LABELS[stored['type_id']]
-        user = dict(USER, self='%s/users/%s' % (api, USER['id']))
-        return {
-            'self': '%s/issues/%s/links/%d' % (api, key, stored['id']),
-            'id': stored['id'],
-            'type': {'self': '%s/linktypes/%s' % (api, stored['type_id']), 'id': stored['type_id'],
-                     'inward': inward, 'outward': outward},
-            'direction': stored['direction'] if made_here else OPPOSITE[stored['direction']],
-            'object': {'self': '%s/issues/%s' % (api, other), 'id': self.tracker.issue_id(other), 'key': other,
-                       'display': 'Issue %s' % other},
-            'createdBy': user,
-            'updatedBy': user,
-            'createdAt': stored['at'],
-            'updatedAt': stored['at'],
-        }
+        return self.send(201, link)
 
     def send_page(self, items):
         config = self.tracker.config
@@ -509,7 +499,7 @@ class Handler(BaseHTTPRequestHandler):
             if problem:
                 return self.error(*problem)
         for body in bodies:
-            self.tracker.create(self.base_url(), request.get('version', 'v3'), key, body)
+            self.tracker.create('%s/%s' % (self.base_url(), request.get('version', 'v3')), key, body)
         return self.send(200, {'added': len(request.get('links', []))})
 
 

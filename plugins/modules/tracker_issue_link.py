@@ -112,7 +112,7 @@ EXAMPLES = r'''
         relationship: is subtask for
       - linked_issue: DOC-7
 
-- name: REL-42 depends on exactly these issues; other dependencies of REL-42 go
+- name: REL-42 depends on OPS-3 and has no other dependency link, either way (depends on or is dependent by)
   ytracker.tracker.tracker_issue_link:
     issue: REL-42
     links:
