@@ -193,7 +193,9 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
         environment = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections_path, ANSIBLE_NOCOLOR='1',
                            ANSIBLE_LOCALHOST_WARNING='0', ANSIBLE_INVENTORY_UNPARSED_WARNING='0',
                            ANSIBLE_PYTHON_INTERPRETER=sys.executable, PATH=BIN + os.pathsep + os.environ['PATH'],
-                           ANSIBLE_KEEP_REMOTE_FILES='1', ANSIBLE_REMOTE_TMP=str(remote_tmp))
+                           ANSIBLE_KEEP_REMOTE_FILES='1', ANSIBLE_REMOTE_TMP=str(remote_tmp),
+                           # Async jobs keep their results here, not under a home that other runs share.
+                           ANSIBLE_ASYNC_DIR=str(tmp_path / 'async'))
         if emulator_env:
             environment.update(TRACKER_API_URL=emulator.url, TRACKER_OAUTH_TOKEN=OAUTH_TOKEN,
                                TRACKER_ORG_ID='emulator-org')
