@@ -271,12 +271,10 @@ class TrackerClient(object):
             ('User-Agent', USER_AGENT),
         ])
 
-    # Tracker's resources
+    # Tracker's resources: an issue's links, of either kind, 'remotelinks' (to objects of other
+    # applications) and 'links' (to other issues). Both are listed, created and deleted alike.
 
-    # An issue's links, of either kind: 'remotelinks' (to objects of other applications) and
-    # 'links' (to other issues). Both are listed, created and deleted alike.
-
-    def links_url(self, issue, kind='remotelinks'):
+    def links_url(self, issue, kind):
         return '%s/issues/%s/%s' % (self.base_url, quote_segment(issue), kind)
 
     def list_links(self, issue, kind):
@@ -343,7 +341,8 @@ class TrackerClient(object):
             if next_url is not None:
                 url, params = next_url, None
             elif page < total_pages(response):
-                params = {'page': page + 1}
+                # By number from the first request, not from a rel="next" address that has a page of its own.
+                url, params = first_url, {'page': page + 1}
             else:
                 return items
         raise TrackerError('GET %s: more than %d pages, giving up' % (self._path(first_url), MAX_PAGES))

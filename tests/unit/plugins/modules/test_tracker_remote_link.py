@@ -229,6 +229,21 @@ def test_without_a_link_header_the_pages_are_asked_for_by_number(api):
     assert result['link']['id'] == 3
 
 
+def test_when_the_link_header_stops_the_pages_go_on_by_number_from_the_first_request(api):
+    api.get(LINKS, json=[api_link(1, key='build-0')], headers={'Link': '<%s?page=2>; rel="next"' % LINKS,
+                                                               'X-Total-Pages': '3'},
+            match=[matchers.query_param_matcher({})])
+    api.get(LINKS, json=[api_link(2, key='build-2')], headers={'X-Total-Pages': '3'},
+            match=[matchers.query_param_matcher({'page': '2'})])
+    api.get(LINKS, json=[api_link(3)], headers={'X-Total-Pages': '3'},
+            match=[matchers.query_param_matcher({'page': '3'})])
+
+    result, dummy = run()
+
+    assert result['changed'] is False
+    assert result['link']['id'] == 3
+
+
 def test_too_many_pages_fail_clearly(api, monkeypatch):
     monkeypatch.setattr(_tracker, 'MAX_PAGES', 2)
     for dummy in range(2):
