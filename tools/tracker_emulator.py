@@ -575,7 +575,8 @@ def make_server(config, host='127.0.0.1', port=0, verbose=False, tls=None):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split('\n', 1)[0])
+    # The whole docstring comes first in --help: the options refer to it.
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--host', default='127.0.0.1', help='address to listen on (default: 127.0.0.1)')
     parser.add_argument('--port', type=int, default=0, help='port to listen on (default: a free one)')
     parser.add_argument('--config', help='JSON file overriding tokens, organizations, issues and applications')
@@ -594,7 +595,12 @@ def main(argv=None):
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error('--tls-cert and --tls-key go together')
     tls = (args.tls_cert, args.tls_key) if args.tls_cert else None
-    server = make_server(config, args.host, args.port, args.verbose, tls)
+    try:
+        server = make_server(config, args.host, args.port, args.verbose, tls)
+    except OSError as error:  # a port in use, an address not of this machine: one line, no traceback
+        print('Tracker emulator cannot listen on %s:%d: %s' % (args.host, args.port, error.strerror or error),
+              file=sys.stderr, flush=True)
+        return 2
     url = '%s://%s:%d' % ((server.scheme,) + server.server_address[:2])
 
     def stop(signum, frame):

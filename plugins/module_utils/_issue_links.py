@@ -30,9 +30,9 @@ from collections import namedtuple
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
     RELATIONSHIPS,
     as_lines,
+    checked_relationship,
     lines_after,
     link_type,
-    normal_relationship,
     plan_with,
     relationship_name,
     type_fits,
@@ -49,11 +49,6 @@ ISSUE_KEY = re.compile(r'^[A-Za-z][A-Za-z0-9_]*-[0-9]+$')
 ISSUE_ID = re.compile(r'^[A-Za-z0-9]+$')
 
 
-def documented_names():
-    """The relationship names of the reference, as a message lists them."""
-    return ', '.join(sorted(RELATIONSHIPS))
-
-
 def check_linked_issue(issue, linked_issue, where=''):
     """Refuse a linked issue that names no issue, or the task's issue itself."""
     if not ISSUE_KEY.match(linked_issue or '') and not ISSUE_ID.match(linked_issue or ''):
@@ -64,18 +59,10 @@ def check_linked_issue(issue, linked_issue, where=''):
                          % (where, issue))
 
 
-def checked_relationship(name, where=''):
-    """The relationship in normal form, when the reference documents it."""
-    if (name or '').strip():
-        relationship = normal_relationship(name)
-        if relationship in RELATIONSHIPS:
-            return relationship
-    raise ValueError('%srelationship must be one of the names the Tracker reference documents (%s), got %r'
-                     % (where, documented_names(), name))
-
-
 def wanted_issue_link(issue, linked_issue, relationship, where=''):
     """The WantedIssueLink of one item of a task, or ValueError saying what is wrong with it."""
+    # Surrounding whitespace is no part of a key: trimmed, as tokens and issue are.
+    linked_issue = linked_issue.strip() if linked_issue else linked_issue
     check_linked_issue(issue, linked_issue, where)
     return WantedIssueLink(linked_issue, checked_relationship(relationship, where))
 

@@ -69,6 +69,21 @@ def wanted_link(origin, key, relationship=None):
     return WantedLink(origin, key, normal_relationship(relationship))
 
 
+def documented_names():
+    """The relationship names of the reference, as a message lists them."""
+    return ', '.join(sorted(RELATIONSHIPS))
+
+
+def checked_relationship(name, where=''):
+    """The relationship in normal form, when the reference documents it."""
+    if (name or '').strip():
+        relationship = normal_relationship(name)
+        if relationship in RELATIONSHIPS:
+            return relationship
+    raise ValueError('%srelationship must be one of the names the Tracker reference documents (%s), got %r'
+                     % (where, documented_names(), name))
+
+
 def wanted_type(wanted):
     """The LinkType that the wanted link's relationship yields."""
     return RELATIONSHIPS.get(wanted.relationship) or LinkType(wanted.relationship, None)

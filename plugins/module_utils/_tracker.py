@@ -18,6 +18,7 @@ __metaclass__ = type
 
 import email.utils
 import json
+import os
 import random
 import re
 import time
@@ -25,12 +26,13 @@ import traceback
 import warnings
 
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
-from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+from ansible.module_utils.errors import AnsibleFallbackNotFound
 from ansible.module_utils.six.moves.urllib.parse import quote, urljoin, urlsplit
 
 try:
     import requests
-    from urllib3.exceptions import InsecureRequestWarning
+    from urllib3.exceptions import InsecureRequestWarning, NewConnectionError
 except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
@@ -48,9 +50,14 @@ DEFAULT_API_URL = 'https://api.tracker.yandex.net'
 # request waits at most retries * MAX_WAIT seconds in all.
 BACKOFF_BASE = 1.0
 MAX_WAIT = 60.0
+# A connection refused, or a host name that does not resolve: one quick retry, then fail.
+UNREACHABLE_RETRIES = 1
+UNREACHABLE_WAIT = 0.5
 # A server that keeps announcing more pages is not trusted past this many.
 MAX_PAGES = 1000
 
+# An api_url that names the API version already: requests would go to /v3/v3/...
+API_VERSION_AT_END = re.compile(r'(/v[0-9]+)/*$')
 # What an HTTP header value may hold here: visible Latin-1 characters, no whitespace or controls.
 HEADER_VALUE = re.compile('^[\x21-\x7e\xa1-\xff]+$')
 HEADER_OPTIONS = ('oauth_token', 'iam_token', 'org_id', 'cloud_org_id')
@@ -63,6 +70,19 @@ HINTS = {
     403: "the token's user has no rights for this",
     429: 'Tracker kept rate-limiting; raise retries or lower the number of forks',
 }
+
+
+def env_fallback(*names):
+    """The first of the environment variables ``names`` that is set and not empty.
+
+    An empty one counts as not set: a shell profile's ``TRACKER_IAM_TOKEN=``, or a platform that
+    injects every variable of a credential whether or not it was filled in, must not stand for a
+    token that was given empty.
+    """
+    for name in names:
+        if os.environ.get(name):
+            return os.environ[name]
+    raise AnsibleFallbackNotFound
 
 
 def tracker_argument_spec():
@@ -82,14 +102,18 @@ def tracker_argument_spec():
 
 
 TRACKER_ONE_OF_EACH = [('oauth_token', 'iam_token'), ('org_id', 'cloud_org_id')]
+# Where each connection option may come from instead of the task.
+ENVIRONMENT = dict((name, spec['fallback'][1][0]) for name, spec in tracker_argument_spec().items()
+                   if 'fallback' in spec)
 
 
-def tracker_module_checks(mutually_exclusive=None, required_one_of=None, **options):
-    """A module's argument checks and options, with those of the connection options added."""
-    options.update(
-        mutually_exclusive=TRACKER_ONE_OF_EACH + (mutually_exclusive or []),
-        required_one_of=TRACKER_ONE_OF_EACH + (required_one_of or []),
-    )
+def tracker_module_checks(mutually_exclusive=None, **options):
+    """A module's argument checks and options, with those of the connection options added.
+
+    That a token and an organization are given is checked by check_connection_options, whose
+    message names the environment variables too.
+    """
+    options.update(mutually_exclusive=TRACKER_ONE_OF_EACH + (mutually_exclusive or []))
     return options
 
 
@@ -123,6 +147,9 @@ def check_connection_options(params):
     if not usable_url(params['api_url']):
         problems.append('api_url must be an http:// or https:// URL with a host and no query,'
                         ' credentials or fragment, like %s' % DEFAULT_API_URL)
+    elif API_VERSION_AT_END.search(params['api_url']):
+        problems.append('api_url must not end in an API version (%s): drop it, like %s; api_version chooses'
+                        ' the version' % (API_VERSION_AT_END.search(params['api_url']).group(1), DEFAULT_API_URL))
     for name in HEADER_OPTIONS:
         value = header_value(params, name)
         if value == '':
@@ -131,10 +158,10 @@ def check_connection_options(params):
             # Never the value itself: it may be a token.
             problems.append('%s must hold only visible Latin-1 characters: no whitespace inside, no control'
                             ' or other characters an HTTP header cannot carry' % name)
-    # AnsibleModule's checks count an option set to null as given.
     for one, other in TRACKER_ONE_OF_EACH:
         if params[one] is None and params[other] is None:
-            problems.append('one of %s and %s is required' % (one, other))
+            problems.append('one of %s and %s is required (or the environment variable %s or %s)'
+                            % (one, other, ENVIRONMENT[one], ENVIRONMENT[other]))
     if params['timeout'] is None or params['timeout'] <= 0:
         problems.append('timeout must be greater than 0 seconds')
     if params['retries'] is None or params['retries'] < 0:
@@ -200,11 +227,16 @@ def redact(text, secrets):
 
 
 def check_issue(issue):
-    """Refuse an issue that names no issue; it goes into the URL as one path segment."""
-    if not issue.strip():
+    """The issue without surrounding whitespace (as tokens lose theirs); ValueError when it names no issue.
+
+    It goes into the URL as one path segment.
+    """
+    issue = issue.strip()
+    if not issue:
         raise ValueError('issue must not be empty')
     if issue in ('.', '..'):
         raise ValueError('issue must be an issue key like QUEUE-123 or an issue id')
+    return issue
 
 
 def quote_segment(value):
@@ -236,13 +268,13 @@ def api_messages(response):
 class TrackerClient(object):
     """A session with the Tracker API, made from a module's connection options."""
 
-    def __init__(self, module):
+    def __init__(self, params):
+        """A session from a module's params; TrackerError when they are unusable, before any request."""
         if not HAS_REQUESTS:
-            module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
-        problems = check_connection_options(module.params)
+            raise TrackerError(missing_required_lib('requests'))
+        problems = check_connection_options(params)
         if problems:
-            module.fail_json(msg='; '.join(problems))
-        params = module.params
+            raise TrackerError('; '.join(problems))
         self.base_url = '%s/%s' % (params['api_url'].rstrip('/'), params['api_version'])
         self.timeout = params['timeout']
         self.retries = params['retries']
@@ -251,6 +283,8 @@ class TrackerClient(object):
         # CURL_CA_BUNDLE, which CI images and execution environments often set.
         self.verify = params['ca_path'] or params['validate_certs']
         self.ca_path = params['ca_path']
+        # Why and how long the client waited before repeating a request: see waits_summary().
+        self.waits = []
         self.session = requests.Session()
         self.session.headers.update(self._headers(params))
 
@@ -271,6 +305,30 @@ class TrackerClient(object):
             ('User-Agent', USER_AGENT),
         ])
 
+    # Any resource: paths are relative to the API version's root, like '/issues/TEST-1'.
+
+    def request_json(self, method, path, body=None, params=None, hints=None):
+        """Send one request (retried as _request says); the answer's JSON, None for an empty body."""
+        response = self._request(method, self.base_url + path, body=body, params=params, hints=hints)
+        if not response.content:
+            return None
+        return self._json(response)
+
+    def get_all(self, path, params=None, hints=None):
+        """Every item of a paged list."""
+        return self._get_all(self.base_url + path, params=params, hints=hints)
+
+    def waits_summary(self):
+        """What the client waited for, in one sentence; None when it never waited."""
+        if not self.waits:
+            return None
+        reasons = {}
+        for reason, dummy in self.waits:
+            reasons[reason] = reasons.get(reason, 0) + 1
+        return 'Tracker requests were retried %d times (%s), waiting %.1f s in all' % (
+            len(self.waits), ', '.join('%s x%d' % item for item in sorted(reasons.items())),
+            sum(seconds for dummy, seconds in self.waits))
+
     # Tracker's resources: an issue's links, of either kind, 'remotelinks' (to objects of other
     # applications) and 'links' (to other issues). Both are listed, created and deleted alike.
 
@@ -281,29 +339,15 @@ class TrackerClient(object):
         """All the issue's links of this kind, every page of them."""
         return self._get_all(self.links_url(issue, kind), hints={404: self._issue_hint(issue)})
 
-    def create_link(self, issue, kind, body, find_created, params=None, hints=None):
-        """Create a link and return it as the API does.
+    def create_link(self, issue, kind, body, params=None, hints=None):
+        """Create a link; the link as the API answers it.
 
-        A POST whose outcome is unknown (5xx, timeout, dropped connection) is
-        not sent again blindly: the issue's links are read first, and the link
-        that ``find_created(links)`` finds there is the answer.
+        OutcomeUnknown when the link may or may not have been made: the caller reads the issue's
+        links to know, and never posts again blindly.
         """
         hints = dict(hints or {})
         hints.setdefault(404, self._issue_hint(issue))
-        attempt = 0
-        while True:
-            try:
-                return self._json(self._request('POST', self.links_url(issue, kind), body=body, params=params,
-                                                hints=hints))
-            except OutcomeUnknown as unknown:
-                found = find_created(self.list_links(issue, kind))
-                if found is not None:
-                    return found
-                if attempt >= self.retries:
-                    raise TrackerError('%s; the link is not on the issue after %d attempts' % (unknown, attempt + 1),
-                                       status=unknown.status)
-            self._wait(attempt)
-            attempt += 1
+        return self._json(self._request('POST', self.links_url(issue, kind), body=body, params=params, hints=hints))
 
     def delete_link(self, issue, kind, link_id):
         """Delete the link; False when it was gone already (404)."""
@@ -316,12 +360,20 @@ class TrackerClient(object):
             raise
         return True
 
+    def read_issue(self, issue):
+        """The issue as the API answers it; TrackerError 404 when it does not exist or cannot be seen."""
+        return self.request_json('GET', '/issues/%s' % quote_segment(issue), hints={404: self._issue_hint(issue)})
+
+    def application_ids(self):
+        """The ids of the organisation's external applications: the origins links can be made with."""
+        return set(str(application.get('id')) for application in self.get_all('/applications'))
+
     def _issue_hint(self, issue):
         return 'check that issue %r exists and that the token can see it' % issue
 
     # HTTP
 
-    def _get_all(self, url, hints=None):
+    def _get_all(self, url, params=None, hints=None):
         """Every item of a list, every page of it.
 
         The API pages lists (page, perPage; X-Total-Pages). A rel="next" Link
@@ -329,7 +381,7 @@ class TrackerClient(object):
         number, with the first request's own query (so the same perPage).
         """
         items = []
-        first_url, params = url, None
+        first_url, first_params = url, dict(params or {})
         for page in range(1, MAX_PAGES + 1):
             response = self._request('GET', url, params=params, hints=hints)
             found = self._json(response)
@@ -342,10 +394,10 @@ class TrackerClient(object):
                 url, params = next_url, None
             elif page < total_pages(response):
                 # By number from the first request, not from a rel="next" address that has a page of its own.
-                url, params = first_url, {'page': page + 1}
+                url, params = first_url, dict(first_params, page=page + 1)
             else:
                 return items
-        raise TrackerError('GET %s: more than %d pages, giving up' % (self._path(first_url), MAX_PAGES))
+        raise TrackerError('GET %s: more than %d pages, giving up' % (self._path(first_url, first_params), MAX_PAGES))
 
     def _next_page(self, response):
         """The rel="next" URL, if any; only on the API's own host, which gets our token."""
@@ -361,10 +413,11 @@ class TrackerClient(object):
     def _request(self, method, url, body=None, params=None, hints=None):
         """Send one request, retrying what is safe to retry; the response or TrackerError.
 
-        429 is retried on every method: Tracker refused the request without
-        acting on it. 5xx, timeouts and connection errors are retried on GET
-        and DELETE only; on POST they raise OutcomeUnknown for the caller to
-        resolve by reading.
+        429 is retried on every method: Tracker refused the request without acting on it. 5xx,
+        timeouts and dropped connections are retried on GET, PATCH and DELETE; on POST they raise
+        OutcomeUnknown for the caller to resolve by reading. A connection that cannot be made at
+        all (refused, or a host name that does not resolve) gets one quick retry: nothing is
+        there, and backing off for a minute would only delay the failure.
         """
         safe_to_repeat = method != 'POST'
         attempt = 0
@@ -375,12 +428,20 @@ class TrackerClient(object):
             except requests.exceptions.SSLError as error:
                 raise TrackerError('%s: TLS error: %s (%s)' % (where, self._redact(error), self._tls_hint()))
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
+                unreachable = not_connected(error)
+                if unreachable is not None:
+                    if attempt >= min(self.retries, UNREACHABLE_RETRIES):
+                        raise TrackerError('%s: cannot connect to %s: %s (after %d attempts; check api_url)'
+                                           % (where, urlsplit(url).netloc, self._redact(unreachable), attempt + 1))
+                    self.backoff(attempt, reason='no connection', delay=UNREACHABLE_WAIT)
+                    attempt += 1
+                    continue
                 failure = '%s: %s: %s' % (where, type(error).__name__, self._redact(error))
                 if not safe_to_repeat:
                     raise OutcomeUnknown(failure)
                 if attempt >= self.retries:
                     raise TrackerError('%s (after %d attempts)' % (failure, attempt + 1))
-                self._wait(attempt)
+                self.backoff(attempt, reason=type(error).__name__)
                 attempt += 1
                 continue
             except requests.exceptions.RequestException as error:
@@ -390,15 +451,15 @@ class TrackerClient(object):
             status = response.status_code
             if status < 400:
                 return response
-            retryable = status == 429 or (status >= 500 and safe_to_repeat)
             if status >= 500 and not safe_to_repeat:
                 raise OutcomeUnknown(self._failure(where, response, hints), status=status)
+            retryable = status == 429 or status >= 500
             if not retryable or attempt >= self.retries:
                 message = self._failure(where, response, hints)
                 if retryable:
                     message += ' (after %d attempts)' % (attempt + 1)
                 raise TrackerError(message, status=status)
-            self._wait(attempt, response.headers.get('Retry-After'))
+            self.backoff(attempt, reason='HTTP %d' % status, retry_after=response.headers.get('Retry-After'))
             attempt += 1
 
     def _send(self, method, url, body, params):
@@ -415,11 +476,14 @@ class TrackerClient(object):
         return ('set ca_path to a bundle with the CA that signed the API certificate,'
                 ' or validate_certs: false for a test server')
 
-    def _wait(self, attempt, retry_after=None):
-        delay = retry_after_seconds(retry_after)
+    def backoff(self, attempt, reason, retry_after=None, delay=None):
+        if delay is None:
+            delay = retry_after_seconds(retry_after)
         if delay is None:
             delay = BACKOFF_BASE * (2 ** attempt) * random.uniform(0.5, 1.0)
-        time.sleep(min(delay, MAX_WAIT))
+        delay = min(delay, MAX_WAIT)
+        self.waits.append((reason, delay))
+        time.sleep(delay)
 
     def _json(self, response):
         try:
@@ -445,6 +509,21 @@ class TrackerClient(object):
 
     def _redact(self, text):
         return redact(text, self.secrets)
+
+
+def not_connected(error):
+    """Why no connection could be made at all (refused, no such host), or None for other failures.
+
+    requests wraps urllib3's NewConnectionError (NameResolutionError is one) in a ConnectionError;
+    its text starts with the connection object's address, which says nothing to a user.
+    """
+    reason = getattr(error.args[0], 'reason', None) if error.args else None
+    if not isinstance(reason, NewConnectionError):
+        return None
+    text = str(reason)
+    # urllib3 2 keeps the connection as .conn, urllib3 1 as .pool; either starts the text.
+    connection = '%s: ' % (getattr(reason, 'conn', None) or getattr(reason, 'pool', None))
+    return text[len(connection):] if text.startswith(connection) else text
 
 
 def total_pages(response):

@@ -71,7 +71,10 @@ options:
         type: str
         required: true
       relationship:
-        description: What the other issue is to O(issue); O(relationship) when not set.
+        description:
+          - The relationship of this link, seen from O(issue), in one of the names O(relationship) takes,
+            for example V(depends on) when O(issue) depends on this item's O(links[].linked_issue).
+          - When not set, the link has the relationship O(relationship) names, V(relates) by default.
         type: str
   state:
     description:
@@ -233,7 +236,12 @@ class IssueLinks(LinkKind):
             400: 'check that Tracker allows %r between these issues: epic links need an Epic-type issue'
                  % wanted.relationship,
         }
-        return client.create_link(issue, self.resource, body, lambda links: self.found_in(links, wanted), hints=hints)
+        return client.create_link(issue, self.resource, body, hints=hints)
+
+    def check_creatable(self, client, issue, to_create):
+        # A real run's POST is refused (404) for a linked issue that does not exist or cannot be seen.
+        for wanted in to_create:
+            client.read_issue(wanted.issue)
 
     def describe(self, links, wanted_links):
         return describe_all_issue_links(links)
@@ -245,7 +253,7 @@ class IssueLinks(LinkKind):
 def run_module(module):
     """The task, given an AnsibleModule or, on the controller, its stand-in."""
     try:
-        check_issue(module.params['issue'])
+        module.params['issue'] = check_issue(module.params['issue'])
         wanted = wanted_links(module.params)
     except ValueError as error:
         module.fail_json(msg=str(error))

@@ -54,9 +54,10 @@ options:
     type: str
   relationship:
     description:
-      - Type of the link. Compared ignoring case; Tracker answers in lower case.
+      - Type of the link, compared ignoring case and extra spaces; Tracker answers in lower case.
       - The reference documents V(relates) for external links. The names it documents for links between
-        issues, such as V(depends on), are matched by the type and direction Tracker answers for them.
+        issues are taken too, and matched by the type and direction Tracker answers for them.
+      - Any other name fails before any request, listing the names.
       - Also the relationship of every item of O(links) that does not give its own.
     type: str
     default: relates
@@ -76,7 +77,9 @@ options:
         type: str
         required: true
       relationship:
-        description: Type of the link; O(relationship) when not set.
+        description:
+          - Type of this link, one of the names O(relationship) takes.
+          - When not set, the link has the type that O(relationship) names.
         type: str
   backlink:
     description:
@@ -185,13 +188,18 @@ diff:
 from ansible_collections.ytracker.tracker.plugins.module_utils._link_task import LinkKind, run_link_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
     LinkIndex,
+    checked_relationship,
     describe_after,
     describe_all,
     plan_changes,
     wanted_link,
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import check_issue, tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
+    TrackerError,
+    check_issue,
+    tracker_module,
+)
 
 
 ARGUMENT_SPEC = dict(
@@ -224,8 +232,8 @@ def wanted_links(params):
     wanted = []
     for number, item in enumerate(items, start=1):
         where = 'links[%d].' % number if params['links'] is not None else ''
-        relationship = item['relationship'] or params['relationship']
-        for name, value in (('origin', item['origin']), ('key', item['key']), ('relationship', relationship)):
+        relationship = checked_relationship(item['relationship'] or params['relationship'], where)
+        for name, value in (('origin', item['origin']), ('key', item['key'])):
             if not (value or '').strip():
                 raise ValueError('%s%s must not be empty' % (where, name))
         wanted.append(wanted_link(item['origin'], item['key'], relationship))
@@ -249,9 +257,22 @@ class RemoteLinks(LinkKind):
     def create(self, client, issue, wanted):
         body = {'relationship': wanted.relationship.upper(), 'key': wanted.key, 'origin': wanted.origin}
         return client.create_link(
-            issue, self.resource, body, lambda links: self.found_in(links, wanted),
-            params={'backlink': 'true'} if self.backlink else None,
+            issue, self.resource, body, params={'backlink': 'true'} if self.backlink else None,
             hints={400: 'check that origin %r is the id of an application that Tracker knows' % wanted.origin})
+
+    def check_creatable(self, client, issue, to_create):
+        # A real run's POST is refused (400) for an origin that is no application of the organisation.
+        try:
+            known = client.application_ids()
+        except TrackerError as error:
+            if error.status in (403, 404):  # this token may not list applications: no prediction then
+                return
+            raise
+        for wanted in to_create:
+            if wanted.origin not in known:
+                raise TrackerError('origin %r is not one of the applications Tracker knows (%s): a real run'
+                                   ' could not create the link to %s'
+                                   % (wanted.origin, ', '.join(sorted(known)), wanted.key))
 
     def describe(self, links, wanted_links):
         return describe_all(links, set(wanted.origin for wanted in wanted_links))
@@ -263,7 +284,7 @@ class RemoteLinks(LinkKind):
 def run_module(module):
     """The task, given an AnsibleModule or, on the controller, its stand-in."""
     try:
-        check_issue(module.params['issue'])
+        module.params['issue'] = check_issue(module.params['issue'])
         wanted = wanted_links(module.params)
     except ValueError as error:
         module.fail_json(msg=str(error))

@@ -86,9 +86,13 @@ links:
 '''
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import link_key, link_origins
-from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import (
+    exit_task,
+    fail_task,
+    run_task,
+    tracker_client,
+)
 from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
-    TrackerClient,
     TrackerError,
     check_issue,
     tracker_module,
@@ -107,19 +111,19 @@ def run_module(module):
     """The task, given an AnsibleModule or, on the controller, its stand-in."""
     params = module.params
     try:
-        check_issue(params['issue'])
+        params['issue'] = check_issue(params['issue'])
     except ValueError as error:
         module.fail_json(msg=str(error))
-    client = TrackerClient(module)
+    client = tracker_client(module)
     try:
         links = client.list_links(params['issue'], 'remotelinks')
     except TrackerError as error:
-        module.fail_json(msg=str(error), status=error.status)
+        fail_task(module, client, error)
     if params['origin'] is not None:
         links = [link for link in links if params['origin'] in link_origins(link)]
     if params['key'] is not None:
         links = [link for link in links if link_key(link) == params['key']]
-    module.exit_json(changed=False, links=links)
+    exit_task(module, client, changed=False, links=links)
 
 
 def main():

@@ -89,12 +89,22 @@ class ModuleExit(BaseException):
 class ControllerModule(object):
     """The part of AnsibleModule that the collection's modules use, for a run in this process.
 
+    The contract: a module's ``run_module(module)`` uses nothing of ``module`` but
+
+    - ``params``: the validated options, connection options included;
+    - ``check_mode`` and ``_diff``: whether the task runs in check mode, in diff mode;
+    - ``exit_json(**result)`` and ``fail_json(msg, **result)``: end the task; neither returns;
+    - ``warn(warning)`` and ``deprecate(msg, version=None, date=None, collection_name=None)``: notices
+      that land in the result's ``warnings`` and ``deprecations``, as AnsibleModule puts them.
+
+    Everything else of AnsibleModule is out of reach here, and a unit test runs every module with a
+    stand-in that refuses anything else, so a module that starts using more fails there first.
+
     ``name`` is the module's name as AnsibleModule puts it in messages, ``verbosity`` Ansible's.
     """
 
     def __init__(self, argument_spec, args, name='', check_mode=False, diff=False, no_log=False, verbosity=0,
-                 **checks):
-        checks.pop('supports_check_mode', None)
+                 supports_check_mode=False, **checks):
         validation = ArgumentSpecValidator(argument_spec, **checks).validate(args)
         self.params = dict(args)
         self.params.update(validation.validated_parameters)
@@ -116,6 +126,17 @@ class ControllerModule(object):
                 no_log_setting = argument_spec.get(validation._aliases.get(param, param), {}).get('no_log')
                 if no_log_setting is None and PASSWORD_MATCH.search(param):
                     self._warnings.append('Module did not set no_log for %s' % param)
+        if check_mode and not supports_check_mode:
+            # AnsibleModule's words and result for a module that cannot run in check mode.
+            self.exit_json(skipped=True, msg='remote module (%s) does not support check mode' % name)
+
+    def warn(self, warning):
+        """AnsibleModule.warn: the text goes to the result's warnings."""
+        self._warnings.append(warning)
+
+    def deprecate(self, msg, version=None, date=None, collection_name=None):
+        """AnsibleModule.deprecate: an entry of the result's deprecations."""
+        self._deprecations.append(deprecation(msg, version=version, date=date, collection_name=collection_name))
 
     def exit_json(self, **result):
         self._end(result)

@@ -6,10 +6,16 @@
 """The emulator answers as the Tracker API reference says, whatever the collection does."""
 
 import json
+import os
+import socket
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 
 import pytest
+
+EMULATOR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tools', 'tracker_emulator.py')
 
 AUTH = {'Authorization': 'OAuth emulator-oauth-token', 'X-Org-ID': 'emulator-org'}
 BODY = {'relationship': 'RELATES', 'key': 'PR-1', 'origin': 'ru.yandex.bitbucket'}
@@ -261,3 +267,27 @@ def test_a_link_between_issues_made_then_dropped_is_there(emulator):
 
     assert status == 500
     assert [link['object']['key'] for link in issue_links(emulator, 'TEST-1')] == ['TEST-2']
+
+
+def test_a_port_in_use_is_said_in_one_line(tmp_path):
+    taken = socket.socket()
+    taken.bind(('127.0.0.1', 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        run = subprocess.run([sys.executable, EMULATOR, '--port', str(port)], capture_output=True, text=True,
+                             timeout=30, check=False)
+    finally:
+        taken.close()
+
+    assert run.returncode == 2
+    assert run.stderr == 'Tracker emulator cannot listen on 127.0.0.1:%d: Address already in use\n' % port
+    assert run.stdout == ''
+
+
+def test_help_shows_what_the_options_refer_to():
+    run = subprocess.run([sys.executable, EMULATOR, '--help'], capture_output=True, text=True, timeout=30, check=True)
+
+    # --link-shape says "see above": the shapes are explained before the options.
+    explained = ' '.join(run.stdout.split()).index('the two shapes the reference shows (--link-shape)')
+    assert explained < ' '.join(run.stdout.split()).index('--link-shape {origin,reference} how a link names')

@@ -156,7 +156,8 @@ def test_check_mode_writes_nothing_and_predicts_the_change(playbook, emulator, e
 
     assert create.result['changed'] is True and create.result['link'] is None
     assert remove.result['changed'] is True and remove.result['removed'][0]['object']['key'] == 'TEST-3'
-    assert emulator.requests() == ['GET ' + LINKS, 'GET ' + LINKS]
+    # The create is predicted from a read of the linked issue too: a real run could not link a missing one.
+    assert emulator.requests() == ['GET ' + LINKS, 'GET /v3/issues/TEST-2', 'GET ' + LINKS]
     assert seen(issue_links(emulator)) == [('relates', 'inward', 'TEST-3')]
 
 
@@ -179,7 +180,26 @@ def test_an_ambiguous_create_is_resolved_by_reading_not_by_posting_again(playboo
     run = playbook(link_task())
 
     assert run.result['changed'] is True, run.output
-    assert emulator.requests() == ['GET ' + LINKS, 'POST ' + LINKS, 'GET ' + LINKS, 'GET ' + LINKS]
+    # One read after the POST finds the link it made and would find twins.
+    assert emulator.requests() == ['GET ' + LINKS, 'POST ' + LINKS, 'GET ' + LINKS]
+    assert seen(issue_links(emulator)) == [('depends', 'outward', 'TEST-2')]
+
+
+def test_check_mode_fails_as_the_real_run_does_for_a_missing_linked_issue(playbook, emulator, execution):
+    checked = playbook(link_task(linked_issue='NOPE-2'), options=['--check'], execution=execution)
+    real = playbook(link_task(linked_issue='NOPE-2'), execution=execution)
+
+    assert checked.result['failed'] is True and real.result['failed'] is True
+    assert checked.result['msg'] == ("GET /v3/issues/NOPE-2: HTTP 404 Not Found: Issue does not exist."
+                                     " (check that issue 'NOPE-2' exists and that the token can see it)")
+    assert 'HTTP 404' in real.result['msg']
+    assert emulator.requests()[:2] == ['GET ' + LINKS, 'GET /v3/issues/NOPE-2']
+
+
+def test_keys_lose_surrounding_whitespace(playbook, emulator, execution):
+    run = playbook(link_task(issue=' TEST-1 ', linked_issue='TEST-2\n'), execution=execution)
+
+    assert run.result['changed'] is True, run.output
     assert seen(issue_links(emulator)) == [('depends', 'outward', 'TEST-2')]
 
 

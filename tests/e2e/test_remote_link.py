@@ -51,7 +51,8 @@ def test_check_mode_writes_nothing_and_predicts_the_change(playbook, emulator, e
 
     assert create.result['changed'] is True and create.result['link'] is None
     assert remove.result['changed'] is True
-    assert emulator.requests() == ['GET ' + LINKS, 'GET ' + LINKS]
+    # The create is predicted from the organisation's applications too: a real run needs a known origin.
+    assert emulator.requests() == ['GET ' + LINKS, 'GET /v3/applications', 'GET ' + LINKS]
     assert keys(emulator.links()) == ['ru.yandex.teamcity:build-0']
 
 
@@ -161,7 +162,29 @@ def test_an_ambiguous_create_is_resolved_by_reading_not_by_posting_again(playboo
     run = playbook(link_task())
 
     assert run.result['changed'] is True
-    assert emulator.requests() == ['GET ' + LINKS, 'POST ' + LINKS, 'GET ' + LINKS, 'GET ' + LINKS]
+    assert emulator.requests() == ['GET ' + LINKS, 'POST ' + LINKS, 'GET ' + LINKS]
+
+
+def test_check_mode_fails_as_the_real_run_does_for_an_unknown_origin(playbook, emulator, execution):
+    checked = playbook(link_task(origin='org.example.ci'), options=['--check'], execution=execution)
+    real = playbook(link_task(origin='org.example.ci'), execution=execution)
+
+    assert checked.result['failed'] is True and real.result['failed'] is True
+    assert checked.result['msg'].startswith("origin 'org.example.ci' is not one of the applications Tracker knows"
+                                            " (com.github, ru.yandex.bitbucket, ")
+    assert 'HTTP 400' in real.result['msg']
+    assert emulator.links() == []
+
+
+def test_a_relationship_typo_is_refused_before_any_request(playbook, emulator, execution):
+    emulator.add_link()
+    emulator.forget()
+
+    run = playbook(link_task(relationship='relate'), execution=execution)
+
+    assert run.result['failed'] is True
+    assert run.result['msg'].startswith('relationship must be one of the names the Tracker reference documents')
+    assert emulator.requests() == []
 
 
 def test_rate_limits_that_do_not_end_fail_with_the_status(playbook, emulator):
@@ -197,8 +220,8 @@ def test_an_unreachable_api_is_a_clear_failure(playbook, emulator):
     run = playbook(link_task(api_url='http://127.0.0.1:9', retries=1), ignore_errors=False)
 
     assert run.rc == 2
-    assert 'GET /v3/issues/TEST-1/remotelinks: ConnectionError' in run.output
-    assert '(after 2 attempts)' in run.output
+    assert 'GET /v3/issues/TEST-1/remotelinks: cannot connect to 127.0.0.1:9: ' in run.output
+    assert '(after 2 attempts; check api_url)' in run.output
     assert 'Traceback' not in run.output
 
 
@@ -206,11 +229,14 @@ def test_an_unreachable_api_is_a_clear_failure(playbook, emulator):
     ({'issue': ''}, {}, 'issue must not be empty'),
     ({'key': ' '}, {}, 'key must not be empty'),
     ({'origin': ''}, {}, 'origin must not be empty'),
-    ({'relationship': ''}, {}, 'relationship must not be empty'),
+    ({'relationship': ''}, {}, 'relationship must be one of the names the Tracker reference documents'),
     ({'iam_token': 'emulator-iam-token'}, {}, 'parameters are mutually exclusive: oauth_token|iam_token'),
-    ({}, {'TRACKER_OAUTH_TOKEN': ''}, 'oauth_token must not be empty'),
+    ({'oauth_token': ''}, {}, 'oauth_token must not be empty'),
+    # An empty variable counts as not set.
+    ({}, {'TRACKER_OAUTH_TOKEN': ''}, 'one of oauth_token and iam_token is required (or the environment variable'),
     ({'cloud_org_id': 'emulator-cloud-org'}, {}, 'parameters are mutually exclusive: org_id|cloud_org_id'),
-    ({}, {'TRACKER_ORG_ID': ''}, 'org_id must not be empty'),
+    ({'org_id': ' '}, {}, 'org_id must not be empty'),
+    ({}, {'TRACKER_ORG_ID': ''}, 'one of org_id and cloud_org_id is required (or the environment variable'),
     ({}, {'TRACKER_API_URL': 'api.tracker.example'}, 'api_url must be an http:// or https:// URL'),
     ({'timeout': 0}, {}, 'timeout must be greater than 0 seconds'),
     ({'retries': -1}, {}, 'retries must be 0 or more'),

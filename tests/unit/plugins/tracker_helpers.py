@@ -16,6 +16,7 @@ from unittest.mock import patch
 import pytest
 
 from ansible.module_utils import basic
+from ansible.module_utils.common import warnings
 from ansible.module_utils.common.text.converters import to_bytes
 
 API = 'https://api.tracker.yandex.net/v3'
@@ -79,13 +80,21 @@ def run_module(main, check_mode=False, diff=False, **args):
     args['_ansible_check_mode'] = check_mode
     args['_ansible_diff'] = diff
 
+    def ended(result):
+        # What AnsibleModule adds to the result from module.warn(), which this test bypasses.
+        given = list(warnings.get_warning_messages())
+        if given:
+            result['warnings'] = given
+        return result
+
     def exit_json(module, **result):
-        raise ModuleExit(result, failed=False)
+        raise ModuleExit(ended(result), failed=False)
 
     def fail_json(module, **result):
-        raise ModuleExit(result, failed=True)
+        raise ModuleExit(ended(result), failed=True)
 
-    with module_args(args):
+    # A module process starts with no warnings: so does each run here.
+    with patch.object(warnings, '_global_warnings', type(warnings._global_warnings)()), module_args(args):
         with patch.object(basic.AnsibleModule, 'exit_json', exit_json):
             with patch.object(basic.AnsibleModule, 'fail_json', fail_json):
                 with pytest.raises(ModuleExit) as info:

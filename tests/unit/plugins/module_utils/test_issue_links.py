@@ -89,7 +89,11 @@ def test_a_key_or_an_id_is_a_linked_issue(linked_issue):
     assert wanted_issue_link('TEST-1', linked_issue, 'relates') == WantedIssueLink(linked_issue, 'relates')
 
 
-@pytest.mark.parametrize('linked_issue', ['', ' ', 'TEST-2 ', 'TEST 2', 'TEST-2/links', '..', 'TEST-', '-2', None])
+def test_a_linked_issue_loses_surrounding_whitespace():
+    assert wanted_issue_link('TEST-1', ' TEST-2\n', 'relates') == WantedIssueLink('TEST-2', 'relates')
+
+
+@pytest.mark.parametrize('linked_issue', ['', ' ', 'TEST 2', 'TEST-2/links', '..', 'TEST-', '-2', None])
 def test_a_malformed_linked_issue_is_refused(linked_issue):
     with pytest.raises(ValueError) as error:
         wanted_issue_link('TEST-1', linked_issue, 'relates')

@@ -54,9 +54,10 @@ def test_a_retry_after_of_zero_backs_off_instead_of_hammering(monkeypatch):
     waits = []
     monkeypatch.setattr(_tracker.time, 'sleep', waits.append)
     client = _tracker.TrackerClient.__new__(_tracker.TrackerClient)
+    client.waits = []
 
     for attempt in range(4):
-        client._wait(attempt, retry_after='0')
+        client.backoff(attempt, 'HTTP 429', retry_after='0')
 
     assert [0.5 * 2 ** attempt <= wait <= 2 ** attempt for attempt, wait in enumerate(waits)] == [True] * 4
 
@@ -96,8 +97,9 @@ def test_the_waits_are_bounded(monkeypatch):
     waits = []
     monkeypatch.setattr(_tracker.time, 'sleep', waits.append)
     client = _tracker.TrackerClient.__new__(_tracker.TrackerClient)
+    client.waits = []
 
-    client._wait(20)
-    client._wait(0, retry_after='3600')
+    client.backoff(20, 'HTTP 503')
+    client.backoff(0, 'HTTP 429', retry_after='3600')
 
     assert waits == [_tracker.MAX_WAIT, _tracker.MAX_WAIT]

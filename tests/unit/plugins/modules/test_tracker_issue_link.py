@@ -126,11 +126,34 @@ def test_twins_made_by_runs_at_the_same_moment_leave_the_lowest_id(api):
 
 def test_check_mode_reads_and_predicts_a_create(api):
     api.get(ISSUE_LINKS, json=[])
+    api.get(API + '/issues/TEST-2', json={'id': issue_id('TEST-2'), 'key': 'TEST-2'})
 
     result, failed = run(check_mode=True)
 
     assert not failed
     assert result['changed'] is True and result['link'] is None
+    # The linked issue is read: a real run could not link an issue that is not there.
+    assert requests_sent(api) == [('GET', ISSUE_LINKS), ('GET', API + '/issues/TEST-2')]
+
+
+def test_check_mode_fails_as_the_real_run_would_for_a_missing_linked_issue(api):
+    api.get(ISSUE_LINKS, json=[])
+    api.get(API + '/issues/NOPE-2', status=404,
+            json={'errors': {}, 'errorMessages': ['Issue does not exist.'], 'statusCode': 404})
+
+    result, failed = run(check_mode=True, linked_issue='NOPE-2')
+
+    assert failed and result['changed'] is False
+    assert result['msg'] == ("GET /v3/issues/NOPE-2: HTTP 404 Not Found: Issue does not exist."
+                             " (check that issue 'NOPE-2' exists and that the token can see it)")
+
+
+def test_check_mode_with_nothing_to_create_reads_only_the_links(api):
+    api.get(ISSUE_LINKS, json=[issue_link(1, **DEPENDS)])
+
+    result, failed = run(check_mode=True)
+
+    assert not failed and result['changed'] is False
     assert requests_sent(api) == [('GET', ISSUE_LINKS)]
 
 
@@ -239,12 +262,11 @@ def test_a_post_answered_500_that_created_the_link_is_not_sent_again(api, sleeps
     api.get(ISSUE_LINKS, json=[])
     api.post(ISSUE_LINKS, status=500, json={'errorMessages': ['Internal error']})
     api.get(ISSUE_LINKS, json=[issue_link(9, **DEPENDS)])
-    api.get(ISSUE_LINKS, json=[issue_link(9, **DEPENDS)])
 
     result, failed = run()
 
     assert not failed and result['changed'] is True and result['link']['id'] == 9
-    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET', 'GET']
+    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET']
 
 
 def test_a_dropped_read_is_retried(api, sleeps):
@@ -320,6 +342,7 @@ def test_a_failure_after_a_write_still_reports_the_change(api):
     (dict(linked_issue='TEST-2/links'), 'linked_issue must be an issue key like QUEUE-123 or an issue id'),
     (dict(linked_issue='..'), 'linked_issue must be an issue key like QUEUE-123 or an issue id'),
     (dict(linked_issue='test-1'), 'linked_issue must be another issue than issue TEST-1'),
+    (dict(linked_issue=' TEST-1 '), 'linked_issue must be another issue than issue TEST-1'),
     (dict(relationship='blocks'), "relationship must be one of the names the Tracker reference documents"
                                   " (depends on, duplicates, has epic, is dependent by, is duplicated by, is epic of,"
                                   " is parent task for, is subtask for, relates), got 'blocks'"),

@@ -15,6 +15,7 @@ from unittest.mock import patch
 import pytest
 import requests
 from responses import matchers
+from urllib3.exceptions import MaxRetryError, NewConnectionError
 
 from ansible_collections.ytracker.tracker.plugins.module_utils import _tracker
 from ansible_collections.ytracker.tracker.plugins.modules.tracker_remote_link import main
@@ -140,10 +141,10 @@ def test_relationship_is_compared_ignoring_case(api):
 def test_another_relationship_is_another_link(api):
     api.get(LINKS, json=[api_link(7, relationship='relates')])
     api.post(LINKS, status=201, json=api_link(8, relationship='depends'),
-             match=[matchers.json_params_matcher(dict(CREATE_BODY, relationship='DEPENDS'))])
+             match=[matchers.json_params_matcher(dict(CREATE_BODY, relationship='DEPENDS ON'))])
     api.get(LINKS, json=[api_link(7, relationship='relates'), api_link(8, relationship='depends')])
 
-    result, dummy = run(relationship='Depends')
+    result, dummy = run(relationship='Depends  On')
 
     assert result['changed'] is True
     assert result['link']['id'] == 8
@@ -169,14 +170,52 @@ def test_backlink_is_asked_for_only_when_set(api):
     assert api.calls[1].request.url == LINKS + '?backlink=true'
 
 
+APPLICATIONS = API + '/applications'
+
+
+def api_application(origin):
+    return {'self': APPLICATIONS + '/' + origin, 'id': origin, 'type': 'app', 'name': origin.title()}
+
+
 def test_check_mode_reads_and_predicts_a_create(api):
     api.get(LINKS, json=[])
+    api.get(APPLICATIONS, json=[api_application('vcs.example'), api_application('ci.example')])
 
     result, failed = run(check_mode=True)
 
     assert not failed
     assert result['changed'] is True
     assert result['link'] is None
+    assert requests_sent(api) == [('GET', LINKS), ('GET', APPLICATIONS)]
+
+
+def test_check_mode_fails_as_the_real_run_would_for_an_unknown_origin(api):
+    api.get(LINKS, json=[])
+    api.get(APPLICATIONS, json=[api_application('vcs.example')])
+
+    result, failed = run(check_mode=True)
+
+    assert failed
+    assert result['msg'] == ("origin 'ci.example' is not one of the applications Tracker knows (vcs.example):"
+                             " a real run could not create the link to build-1")
+    assert requests_sent(api) == [('GET', LINKS), ('GET', APPLICATIONS)]
+
+
+def test_check_mode_without_the_right_to_list_applications_predicts_the_create(api):
+    api.get(LINKS, json=[])
+    api.get(APPLICATIONS, status=403, json={'errors': {}, 'errorMessages': ['No rights'], 'statusCode': 403})
+
+    result, failed = run(check_mode=True)
+
+    assert not failed and result['changed'] is True
+
+
+def test_check_mode_with_nothing_to_create_reads_only_the_links(api):
+    api.get(LINKS, json=[api_link(1)])
+
+    result, failed = run(check_mode=True)
+
+    assert not failed and result['changed'] is False
     assert requests_sent(api) == [('GET', LINKS)]
 
 
@@ -281,14 +320,14 @@ def test_links_form_reads_once_and_creates_only_the_missing(api):
     api.post(LINKS, status=201, json=api_link(2, key='build-2'),
              match=[matchers.json_params_matcher(dict(CREATE_BODY, key='build-2'))])
     api.post(LINKS, status=201, json=api_link(3, key='build-3', relationship='depends'),
-             match=[matchers.json_params_matcher(dict(CREATE_BODY, key='build-3', relationship='DEPENDS'))])
+             match=[matchers.json_params_matcher(dict(CREATE_BODY, key='build-3', relationship='DEPENDS ON'))])
     api.get(LINKS, json=[api_link(1, key='build-1'), api_link(5, origin='vcs.example', key='PR-1'),
                          api_link(2, key='build-2'), api_link(3, key='build-3', relationship='depends')])
 
     result, failed = run(origin=None, key=None, links=[
         dict(origin='ci.example', key='build-1'),
         dict(origin='ci.example', key='build-2'),
-        dict(origin='ci.example', key='build-3', relationship='depends'),
+        dict(origin='ci.example', key='build-3', relationship='depends on'),
         dict(origin='ci.example', key='build-2'),
     ])
 
@@ -383,6 +422,70 @@ def test_429_is_retried_after_the_retry_after_seconds(api, sleeps):
     assert len(api.calls) == 5
 
 
+def test_waits_are_reported_in_one_warning(api, sleeps):
+    api.get(LINKS, status=429, headers={'Retry-After': '3'})
+    api.get(LINKS, status=503)
+    api.get(LINKS, status=429, headers={'Retry-After': '2'})
+    api.get(LINKS, json=[api_link(1)])
+
+    result, failed = run()
+
+    assert not failed
+    assert result['warnings'] == ['Tracker requests were retried 3 times (HTTP 429 x2, HTTP 503 x1),'
+                                  ' waiting %.1f s in all' % (5 + sleeps.call_args_list[1].args[0])]
+
+
+def test_a_task_that_did_not_wait_has_no_warning(api, sleeps):
+    api.get(LINKS, json=[api_link(1)])
+
+    result, failed = run()
+
+    assert not failed and 'warnings' not in result
+    assert sleeps.call_count == 0
+
+
+def test_a_failed_task_reports_its_waits_too(api, sleeps):
+    for dummy in range(2):
+        api.get(LINKS, status=429, headers={'Retry-After': '1'})
+
+    result, failed = run(retries=1)
+
+    assert failed and result['status'] == 429
+    assert result['warnings'] == ['Tracker requests were retried 1 times (HTTP 429 x1), waiting 1.0 s in all']
+
+
+def refused(host):
+    """What requests raises when nothing listens at ``host`` (or the name does not resolve)."""
+    reason = NewConnectionError(object(), 'Failed to establish a new connection: [Errno 111] Connection refused')
+    return requests.exceptions.ConnectionError(MaxRetryError(None, 'http://%s/' % host, reason))
+
+
+@pytest.mark.parametrize('method', ['GET', 'POST'])
+def test_a_refused_connection_fails_after_one_quick_retry(api, sleeps, method):
+    if method == 'POST':
+        api.get(LINKS, json=[])
+    for dummy in range(2):
+        api.add(method, LINKS, body=refused('api.tracker.yandex.net'))
+
+    result, failed = run()
+
+    assert failed
+    assert result['msg'] == ('%s /v3/issues/TEST-1/remotelinks: cannot connect to api.tracker.yandex.net:'
+                             ' Failed to establish a new connection: [Errno 111] Connection refused'
+                             ' (after 2 attempts; check api_url)' % method)
+    # Nothing reached Tracker, so even a POST is safe to repeat, once and quickly.
+    assert [call.args[0] for call in sleeps.call_args_list] == [_tracker.UNREACHABLE_WAIT]
+
+
+def test_a_refused_connection_is_not_retried_with_retries_zero(api, sleeps):
+    api.get(LINKS, body=refused('api.tracker.yandex.net'))
+
+    result, failed = run(retries=0)
+
+    assert failed and '(after 1 attempts; check api_url)' in result['msg']
+    assert sleeps.call_count == 0
+
+
 def test_429_without_retry_after_backs_off_exponentially(api, sleeps):
     for dummy in range(3):
         api.get(LINKS, status=429)
@@ -435,26 +538,25 @@ def test_a_post_answered_500_that_created_the_link_is_not_sent_again(api, sleeps
     api.get(LINKS, json=[])
     api.post(LINKS, status=500, json={'errorMessages': ['Internal error']})
     api.get(LINKS, json=[api_link(9)])
-    api.get(LINKS, json=[api_link(9)])
 
     result, failed = run()
 
     assert not failed
     assert result['changed'] is True
     assert result['link']['id'] == 9
-    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET', 'GET']
+    # One read after the POST both finds the link it made and settles twins.
+    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET']
 
 
 def test_a_post_that_dropped_the_connection_is_resolved_by_reading(api, sleeps):
     api.get(LINKS, json=[])
     api.post(LINKS, body=requests.exceptions.ConnectionError('Connection aborted'))
     api.get(LINKS, json=[api_link(9)])
-    api.get(LINKS, json=[api_link(9)])
 
     result, failed = run()
 
     assert not failed and result['link']['id'] == 9
-    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET', 'GET']
+    assert [method for method, dummy in requests_sent(api)] == ['GET', 'POST', 'GET']
 
 
 def test_a_post_that_timed_out_without_creating_is_sent_again_after_reading(api, sleeps):
@@ -661,16 +763,21 @@ def test_without_requests_the_module_says_which_library_is_missing(no_api):
     (dict(issue='..'), 'issue must be an issue key like QUEUE-123 or an issue id'),
     (dict(origin=''), 'origin must not be empty'),
     (dict(key=''), 'key must not be empty'),
-    (dict(relationship=''), 'relationship must not be empty'),
+    (dict(relationship=''), "relationship must be one of the names the Tracker reference documents"),
+    (dict(relationship='relate'), "relationship must be one of the names the Tracker reference documents (depends on,"
+                                  " duplicates, has epic, is dependent by, is duplicated by, is epic of, is parent task"
+                                  " for, is subtask for, relates), got 'relate'"),
+    (dict(api_url='https://api.tracker.yandex.net/v3'), 'api_url must not end in an API version (/v3): drop it'),
+    (dict(api_url='http://tracker.example/v2/'), 'api_url must not end in an API version (/v2): drop it'),
     (dict(origin=None, key=None, links=[dict(origin='ci.example', key='')]), 'links[1].key must not be empty'),
     (dict(origin=None, key=None, links=[]), 'links must name at least one link'),
     (dict(key=None), 'parameters are required together: origin, key'),
     (dict(origin=None, key=None), 'one of the following is required: links, origin'),
     (dict(links=[dict(origin='a', key='b')]), 'parameters are mutually exclusive: links|origin'),
     (dict(iam_token='t1.iam'), 'parameters are mutually exclusive: oauth_token|iam_token'),
-    (dict(oauth_token=None), 'one of the following is required: oauth_token, iam_token'),
+    (dict(oauth_token=None), 'one of oauth_token and iam_token is required (or the environment variable TRACKER_OAUTH_TOKEN or TRACKER_IAM_TOKEN)'),
     (dict(cloud_org_id='cloud'), 'parameters are mutually exclusive: org_id|cloud_org_id'),
-    (dict(org_id=None), 'one of the following is required: org_id, cloud_org_id'),
+    (dict(org_id=None), 'one of org_id and cloud_org_id is required (or the environment variable TRACKER_ORG_ID or TRACKER_CLOUD_ORG_ID)'),
     (dict(oauth_token=''), 'oauth_token must not be empty'),
     (dict(api_url='ftp://tracker.example'), 'api_url must be an http:// or https:// URL'),
     (dict(api_url='tracker.example'), 'api_url must be an http:// or https:// URL'),
@@ -708,3 +815,14 @@ def test_a_failure_after_a_write_still_reports_the_change(api):
     assert failed
     assert result['changed'] is True
     assert 'HTTP 403 Forbidden: No rights' in result['msg']
+
+
+def test_empty_environment_variables_count_as_not_set(api, monkeypatch):
+    """As a platform leaves them when it injects every variable of a credential, filled in or not."""
+    monkeypatch.setenv('TRACKER_IAM_TOKEN', '')
+    monkeypatch.setenv('TRACKER_CLOUD_ORG_ID', '')
+    api.get(LINKS, json=[api_link(1)])
+
+    result, failed = run()
+
+    assert not failed and result['changed'] is False

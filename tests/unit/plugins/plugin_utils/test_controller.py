@@ -66,7 +66,7 @@ def test_arguments_are_validated_with_defaults_applied():
     without('issue'),
     dict(ARGS, links=[{'origin': 'com.github', 'key': 'PR-1'}]),
     dict(ARGS, iam_token='t1'),
-    without('oauth_token'),
+    dict(ARGS, org_id=None, cloud_org_id='c1'),
     dict(ARGS, state='gone'),
 ])
 def test_results_are_those_ansible_module_writes(args, capsys):
@@ -82,6 +82,44 @@ def test_results_are_those_ansible_module_writes(args, capsys):
 
     assert ended(run) == expected
     assert TOKEN not in str(expected)
+
+
+def ansible_module_result(args, checks, use):
+    """The result AnsibleModule writes for ``args`` after ``use(module)``."""
+    with ansible_module_args(dict(args, _ansible_module_name=NAME)):
+        with pytest.raises(SystemExit):
+            made = AnsibleModule(argument_spec=SPEC, **checks)
+            use(made)
+            made.exit_json(changed=False)
+
+
+@pytest.mark.parametrize('supported', [True, False])
+def test_check_mode_is_honoured_as_ansible_module_does(supported, capsys):
+    """A module without supports_check_mode is skipped in check mode, with AnsibleModule's words."""
+    checks = dict((key, value) for key, value in CHECKS.items() if key != 'supports_check_mode')
+    ansible_module_result(dict(ARGS, _ansible_check_mode=True), dict(checks, supports_check_mode=supported),
+                          lambda made: None)
+    expected = json.loads(capsys.readouterr().out)
+
+    def run():
+        made = ControllerModule(SPEC, ARGS, name=NAME, check_mode=True, supports_check_mode=supported, **checks)
+        made.exit_json(changed=False)
+
+    assert ended(run) == expected
+    assert ('skipped' in expected) is not supported
+
+
+def test_warn_and_deprecate_land_in_the_result():
+    """As AnsibleModule's do; on 2.19 and later its output encodes them, so the parity suite compares results."""
+    made = module(ARGS)
+    made.warn('Tracker requests were retried 1 times')
+    made.deprecate('purge is going away', version='2.0.0', collection_name='ytracker.tracker')
+
+    result = ended(made.exit_json, changed=False)
+
+    assert result['warnings'] == ['Tracker requests were retried 1 times']
+    assert result['deprecations'] == [dict(msg='purge is going away', version='2.0.0',
+                                           collection_name='ytracker.tracker')]
 
 
 def test_invocation_masks_secrets_as_ansible_module_does():
