@@ -77,9 +77,12 @@ options:
         Tracker sends one, otherwise an exponential backoff with jitter (about 1, 2, 4, ... seconds);
         a C(Retry-After) of V(0), or a date gone by, gets the backoff too.
         No single wait exceeds 60 seconds, so one request waits at most O(retries) x 60 seconds in all.
-      - Server errors (5xx), timeouts and connection errors are retried on reads and deletes.
-        A create whose outcome is unknown is never sent again blindly; the issue's links are read
-        first, and a link that is there already counts as created.
+      - Server errors (5xx), timeouts and dropped connections are retried on reads, edits and deletes.
+        A create whose outcome is unknown is never sent again blindly; what the task writes is read
+        first, and what is there already counts as created.
+      - A connection that cannot be made at all (refused, or a host name that does not resolve) is
+        tried once more after half a second, then the task fails: nothing is listening there.
+      - A task that repeated requests says so in one warning: how many retries, why, and how long it waited.
       - Must be 0 or more.
     type: int
     default: 5

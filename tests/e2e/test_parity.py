@@ -6,6 +6,7 @@
 """A task gives the same result in Ansible's process as in a module process; async; the switch."""
 
 import json
+import os
 import re
 
 import pytest
@@ -24,6 +25,10 @@ def without(name):
 
 
 TOKEN = 'emulator-oauth-token'
+# A collection of the tests: ytracker_test.probe.tracker_probe uses warn(), deprecate() and has no
+# check mode, through ytracker.tracker's own runner and action plugin.
+PROBE_COLLECTIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'collections')
+PROBE = 'ytracker_test.probe.tracker_probe'
 
 # name: the task, and what else the case needs: ansible-playbook options, controller environment,
 # and an emulator that serves HTTPS (see the https_emulator fixture).
@@ -45,6 +50,16 @@ PARITY = {
     'TLS, unknown CA': dict(task=link_task(), https=True),
     'TLS, ca_path': dict(task=link_task(ca_path="{{ lookup('ansible.builtin.env', 'E2E_CA_PATH') }}"), https=True),
     'TLS, validate_certs false': dict(task=link_task(validate_certs=False), https=True),
+    'waits reported': dict(task=link_task(), faults=[{'kind': 'rate_limit', 'retry_after': 1, 'count': 1}]),
+    'check mode, linked issue missing': dict(
+        task={'ytracker.tracker.tracker_issue_link': {'issue': 'TEST-1', 'linked_issue': 'NOPE-2'}},
+        options=['--check']),
+    'check mode, unknown origin': dict(task=link_task(origin='org.example.ci'), options=['--check']),
+    'nothing listening': dict(task=link_task(api_url='http://127.0.0.1:9')),
+    'module warns': dict(task={PROBE: {'warn': 'a warning of the module'}}, probe=True),
+    'module deprecates': dict(task={PROBE: {'deprecate': 'an option going away'}}, probe=True),
+    'module without check mode, in check mode': dict(task={PROBE: {}}, options=['--check'], probe=True),
+    'module in diff mode': dict(task={PROBE: {}}, options=['--diff'], probe=True),
 }
 
 
@@ -69,14 +84,18 @@ def comparable_value(key, value):
 
 
 @pytest.mark.parametrize('name', sorted(PARITY))
-def test_both_ways_give_the_same_result(playbook, emulator, request, name):
+def test_both_ways_give_the_same_result(playbook, emulator, request, name, collections_path):
     case = PARITY[name]
     target = request.getfixturevalue('https_emulator') if case.get('https') else emulator
     env = dict(getattr(target, 'environment', {}), **case.get('env', {}))
+    if case.get('probe'):
+        env['ANSIBLE_COLLECTIONS_PATH'] = os.pathsep.join([collections_path, PROBE_COLLECTIONS])
     results = {}
     for execution in ('controller', 'module'):
         target.call('POST', '/_emulator/reset')  # the same links and link ids for both runs
         target.add_link(key='build-0')
+        if case.get('faults'):
+            target.arm(*case['faults'])
         run = playbook(case['task'], options=case.get('options', []), env=env, execution=execution)
         assert run.result is not None, run.output
         assert TOKEN not in run.output + str(run.results)
@@ -164,3 +183,17 @@ def test_the_switch_on_keeps_the_run_in_process(playbook, emulator, env, play):
     run = playbook(link_task(), env=env, play=play, expect_payload=False)
 
     assert run.result['changed'] is True, run.output
+
+
+def test_notices_and_check_mode_read_as_a_module_writes_them(playbook, emulator, collections_path):
+    """What the parity table compares for the probe module is itself right."""
+    env = {'ANSIBLE_COLLECTIONS_PATH': os.pathsep.join([collections_path, PROBE_COLLECTIONS])}
+
+    warned = playbook({PROBE: {'warn': 'a warning of the module'}}, env=env).result
+    deprecated = playbook({PROBE: {'deprecate': 'an option going away'}}, env=env).result
+    skipped = playbook({PROBE: {}}, env=env, options=['--check']).result
+
+    assert warned['warnings'] == ['a warning of the module']
+    assert [entry['msg'] for entry in deprecated['deprecations']] == ['an option going away']
+    assert skipped['skipped'] is True
+    assert skipped['msg'].endswith('does not support check mode')
