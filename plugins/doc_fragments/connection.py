@@ -81,8 +81,8 @@ options:
         A create whose outcome is unknown is never sent again blindly; what the task writes is read
         first, and what is there already counts as created.
       - A connection that cannot be made at all (refused, or a host name that does not resolve) is
-        tried once more after half a second, then the task fails: nothing is listening there.
-      - A task that repeated requests says so in one warning: how many retries, why, and how long it waited.
+        tried once more after half a second, then the task fails, since nothing is listening there.
+      - A task that repeated requests says so in one warning, with how many retries, why, and how long it waited.
       - Must be 0 or more.
     type: int
     default: 5
