@@ -1,23 +1,39 @@
 # make test: every check of the collection, in its own virtual environments.
 # make demo: the example playbook against the Tracker emulator.
-# make bench: the collection against hand-written ansible.builtin.uri tasks.
+# make bench: the collection against hand-written ansible.builtin.uri tasks (build/bench/tables.rst);
+# make bench-docs: those tables into docs/docsite/rst/scale.rst.
 
 PYTHON ?= python3.11
+# A Python 3.12 for the series that need it: found by hacking/find-python.sh (python3.12 on PATH,
+# then pyenv's versions) unless named here.
+PYTHON312 ?=
 VENV := .venv
 BIN := $(abspath $(VENV)/bin)
 # ansible-test needs the collection at .../ansible_collections/<namespace>/<name>: each check
 # gets a copy of its own there, so that no check rebuilds the tree under another.
 COLLECTION := ansible_collections/ytracker/tracker
-CORE_SERIES := 2.16 2.17 2.18 2.19
-# The playbooks run on the oldest and the newest series.
-E2E_SERIES := 2.16 2.19
+CORE_SERIES := 2.16 2.17 2.18 2.19 2.20 2.21
+# Series whose ansible-core needs Python 3.12; the others run on Python 3.11.
+PY312_SERIES := 2.20 2.21
+# The playbooks run on the oldest and the newest series: all of them on the newest, the parity
+# tests (in Ansible's process and as a module process, the same results) on the others. Tasks run in
+# Ansible's process on these series and those between them only: IN_PROCESS_SERIES in
+# plugins/plugin_utils/_controller.py, which make check-series holds to this list.
+E2E_SERIES := 2.16 2.21
 PYTEST_WORKERS ?= 2
+# make test runs this many checks at a time, each printing its output when it ends.
+TEST_JOBS ?= 2
 
 export ANSIBLE_NOCOLOR := 1
 
-.PHONY: test units sanity integration lint docs-lint changelog-lint importer demo bench clean
+.PHONY: test check-series units sanity integration lint docs-lint changelog-lint importer ee docs demo bench bench-docs clean
 
-test: units sanity integration lint docs-lint changelog-lint importer demo
+# The checks of make test. The sanity tests of the series run one after another (see sanity-%),
+# the others beside them.
+TEST_CHECKS := units sanity integration lint docs-lint changelog-lint importer ee docs demo
+
+test: check-series
+	$(MAKE) --no-print-directory --jobs=$(TEST_JOBS) --output-sync=target SANITY_IN_TURN=1 $(TEST_CHECKS)
 	@echo "make test: all checks passed"
 
 $(VENV)/.installed: requirements/dev.txt
@@ -25,34 +41,52 @@ $(VENV)/.installed: requirements/dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	touch $@
 
-.venvs/core-%/.installed: requirements/ansible-core-%.txt
-	$(PYTHON) -m venv .venvs/core-$*
-	.venvs/core-$*/bin/pip install --quiet --disable-pip-version-check -r $<
-	hacking/seed-get-pip.sh .venvs/core-$*
+# The Python version of a series, and the command that finds that Python or says what to install.
+python-version = $(if $(filter $(1),$(PY312_SERIES)),3.12,3.11)
+find-python = hacking/find-python.sh $(if $(filter $(1),$(PY312_SERIES)),3.12 PYTHON312 $(PYTHON312),3.11 PYTHON $(PYTHON))
+
+# One virtual environment per series: its ansible-test runs units and sanity, its ansible-playbook
+# and pytest the end-to-end tests.
+.venvs/core-%/.ready: requirements/ansible-core-%.txt requirements/e2e.txt
+	python=$$($(call find-python,$*)) && $$python -m venv .venvs/core-$*
+	.venvs/core-$*/bin/pip install --quiet --disable-pip-version-check -r $< -r requirements/e2e.txt
 	touch $@
 
 # ansible-test of each ansible-core series that meta/runtime.yml admits.
 sanity: $(addprefix sanity-,$(CORE_SERIES))
 units: $(addprefix units-,$(CORE_SERIES))
 
-# (Pattern rules cannot be .PHONY; FORCE makes them run every time.)
-sanity-%: FORCE .venvs/core-%/.installed
-	hacking/collection-tree.sh build/sanity-$*/$(COLLECTION)
-	cd build/sanity-$*/$(COLLECTION) && PATH=$(abspath .venvs/core-$*/bin):$$PATH ansible-test sanity --venv --python 3.11 --color no
+# ansible-test keeps the virtual environments of sanity tests in ~/.ansible/test/venv, shared by
+# every series and checkout: one sanity run at a time makes them, under a lock. In make test, the
+# sanity of each series waits for that of the series before, so that make runs other checks
+# beside it rather than a sanity run that waits for the lock.
+sanity-after = $(if $(word 2,$(1)),$(eval sanity-$(word 2,$(1)): | sanity-$(word 1,$(1)))$(call sanity-after,$(wordlist 2,$(words $(1)),$(1))))
+ifdef SANITY_IN_TURN
+$(call sanity-after,$(CORE_SERIES))
+endif
 
-units-%: FORCE .venvs/core-%/.installed
+# (Pattern rules cannot be .PHONY; FORCE makes them run every time.)
+sanity-%: FORCE .venvs/core-%/.ready
+	hacking/seed-get-pip.sh .venvs/core-$*
+	hacking/collection-tree.sh build/sanity-$*/$(COLLECTION)
+	cd build/sanity-$*/$(COLLECTION) && PATH=$(abspath .venvs/core-$*/bin):$$PATH \
+		flock $$HOME/.ansible/test/sanity.lock ansible-test sanity --venv --python $(call python-version,$*) --color no
+
+units-%: FORCE .venvs/core-%/.ready
+	hacking/seed-get-pip.sh .venvs/core-$*
 	hacking/collection-tree.sh build/units-$*/$(COLLECTION)
-	cd build/units-$*/$(COLLECTION) && PATH=$(abspath .venvs/core-$*/bin):$$PATH ansible-test units --venv --python 3.11 --color no
+	cd build/units-$*/$(COLLECTION) && PATH=$(abspath .venvs/core-$*/bin):$$PATH ansible-test units --venv --python $(call python-version,$*) --color no
+
+check-series:
+	$(PYTHON) hacking/check-series.py --core $(CORE_SERIES) --e2e $(E2E_SERIES)
 
 integration: $(addprefix integration-,$(E2E_SERIES))
 
-.venvs/e2e-%/.installed: requirements/ansible-core-%.txt requirements/e2e.txt
-	$(PYTHON) -m venv .venvs/e2e-$*
-	.venvs/e2e-$*/bin/pip install --quiet --disable-pip-version-check -r $< -r requirements/e2e.txt
-	touch $@
+# The series of E2E_SERIES but the newest run the parity tests; any other series runs them all.
+e2e-tests = $(if $(filter $(1),$(filter-out $(lastword $(E2E_SERIES)),$(E2E_SERIES))),tests/e2e/test_parity.py,tests/e2e)
 
-integration-%: FORCE .venvs/e2e-%/.installed
-	.venvs/e2e-$*/bin/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) tests/e2e
+integration-%: FORCE .venvs/core-%/.ready
+	.venvs/core-$*/bin/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(call e2e-tests,$*)
 
 # --offline installs nothing, so the playbooks find the collection in a copy of its own.
 lint: $(VENV)/.installed
@@ -79,17 +113,49 @@ importer: $(VENV)/.installed
 	$(BIN)/ansible-builder introspect --sanitize build/dist/ee | tee build/dist/ee-dependencies.txt
 	grep -q "^- 'requests>=" build/dist/ee-dependencies.txt
 
-demo: $(VENV)/.installed
-	PATH=$(BIN):$$PATH hacking/demo.sh
+# The build context of an execution environment, without a container engine: ansible-builder
+# create on examples/execution-environment.yml with the collection's tarball beside it, then a
+# check that the image would hold the collection and requests.
+ee: $(VENV)/.installed
+	rm -rf build/ee && mkdir -p build/ee
+	$(BIN)/ansible-galaxy collection build --output-path build/ee .
+	cp examples/execution-environment.yml build/ee/
+	$(BIN)/ansible-builder create --file build/ee/execution-environment.yml --context build/ee/context \
+		--output-filename Containerfile
+	PATH=$(BIN):$$PATH $(BIN)/python hacking/check-ee.py build/ee/context examples/execution-environment.yml galaxy.yml
 
-bench: $(VENV)/.installed
-	PATH=$(BIN):$$PATH $(BIN)/python hacking/bench.py
+# The documentation site, build/docsite/build/html/index.html: antsibull-docs and Sphinx with
+# warnings as errors, then a check of its pages and links.
+$(VENV)/.docs-installed: $(VENV)/.installed requirements/docs.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/docs.txt
+	touch $@
+
+docs: $(VENV)/.docs-installed
+	PATH=$(BIN):$$PATH hacking/build-docs.sh build/docsite
+
+# make demo and make bench need ansible-core and requests only: a small environment of their own.
+DEMO_VENV := .venvs/demo
+$(DEMO_VENV)/.installed: requirements/demo.txt
+	$(PYTHON) -m venv $(DEMO_VENV)
+	$(DEMO_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements/demo.txt
+	touch $@
+
+demo: $(DEMO_VENV)/.installed
+	PATH=$(abspath $(DEMO_VENV)/bin):$$PATH hacking/demo.sh
+
+# make bench writes its tables to build/bench/tables.rst, and nothing else; make bench-docs copies
+# the last of them into docs/docsite/rst/scale.rst.
+bench: $(DEMO_VENV)/.installed
+	PATH=$(abspath $(DEMO_VENV)/bin):$$PATH $(DEMO_VENV)/bin/python hacking/bench.py
+
+bench-docs:
+	$(PYTHON) hacking/bench.py --docs
 
 FORCE:
 
 # Pattern-built stamps are intermediate files to make, which deletes them after a run: keep
 # them, so that the next run reuses the virtual environments.
-.PRECIOUS: .venvs/core-%/.installed .venvs/e2e-%/.installed
+.PRECIOUS: .venvs/core-%/.ready
 
 clean:
 	rm -rf build tests/output

@@ -13,9 +13,12 @@ The scale table times the plan alone (plan_changes, in this process) for issues 
 100,000 links, and a tracker_remote_link task whose links are all on the issue already, at 500
 and 5,000 links: cost must grow with the links, not with their square.
 
-The tables are written into docs/docsite/rst/scale.rst between its bench markers.
+The tables go to build/bench/tables.rst, and nowhere else. ``bench.py --docs`` (make bench-docs)
+copies the last of them into docs/docsite/rst/scale.rst between its bench markers: a deliberate
+step, once the figures are those of the code that the page describes.
 """
 
+import argparse
 import json
 import os
 import statistics
@@ -35,6 +38,7 @@ PLAN_TARGET = (10000, 0.1)  # planning for this many links takes at most this ma
 TASK_SIZES = (500, 5000)
 TASK_GROWTH_TARGET = 5.0  # ten times the links costs at most this many times the time
 DOC = os.path.join(ROOT, 'docs', 'docsite', 'rst', 'scale.rst')
+TABLES = os.path.join(ROOT, 'build', 'bench', 'tables.rst')
 MARKERS = ('.. bench-table-start', '.. bench-table-end')
 
 PLAY = '''---
@@ -149,6 +153,12 @@ def measure_once(emulator, path, env, fresh):
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n', 1)[0])
+    parser.add_argument('--docs', action='store_true',
+                        help='copy the tables of the last run (%s) into %s, and measure nothing'
+                        % (os.path.relpath(TABLES, ROOT), os.path.relpath(DOC, ROOT)))
+    if parser.parse_args().docs:
+        return copy_to_doc()
     work = tempfile.mkdtemp(prefix='tracker-bench-')
     install_collection(work)
     emulator = Emulator(work)
@@ -184,8 +194,11 @@ def main():
     scale, scale_goals = measure_scale(work, env)
     table += '\n\n' + scale
     print('\n' + scale)
-    update_doc(table)
-    return 0 if all(ratio <= limit for dummy, ratio, limit in goals + scale_goals) else 1
+    issues, issue_goals = measure_issues(work, env)
+    table += '\n\n' + issues
+    print('\n' + issues)
+    write_tables(table)
+    return 0 if all(ratio <= limit for dummy, ratio, limit in goals + scale_goals + issue_goals) else 1
 
 
 def plan_seconds(links_module, size):
@@ -292,15 +305,95 @@ def simple_table(rows):
     return '\n'.join([rule, line(rows[0]), rule] + [line(row) for row in rows[1:]] + [rule])
 
 
-def update_doc(table):
+def write_tables(table):
+    """The tables, with when and where they were measured, into build/bench."""
+    stamp = '%d links on one issue, median of %d runs, %s, Python %s, %d cores.' % (
+        LINKS, RUNS, time.strftime('%Y-%m-%d'), sys.version.split()[0], os.cpu_count())
+    os.makedirs(os.path.dirname(TABLES), exist_ok=True)
+    with open(TABLES, 'w') as handle:
+        handle.write('%s\n\n%s\n' % (stamp, table))
+    print('\nTables written to %s; make bench-docs copies them into %s.'
+          % (os.path.relpath(TABLES, ROOT), os.path.relpath(DOC, ROOT)))
+
+
+def copy_to_doc():
+    """The tables of the last make bench into the page, between its markers."""
+    if not os.path.exists(TABLES):
+        sys.exit('%s is missing: run make bench first.' % os.path.relpath(TABLES, ROOT))
+    with open(TABLES) as handle:
+        tables = handle.read().strip()
     with open(DOC) as handle:
         text = handle.read()
     start, end = text.index(MARKERS[0]), text.index(MARKERS[1])
-    stamp = '%d links on one issue, median of %d runs, %s, Python %s, %d cores.' % (
-        LINKS, RUNS, time.strftime('%Y-%m-%d'), sys.version.split()[0], os.cpu_count())
-    block = '%s\n\n%s\n\n%s\n\n' % (MARKERS[0], stamp, table)
     with open(DOC, 'w') as handle:
-        handle.write(text[:start] + block + text[end:])
+        handle.write(text[:start] + '%s\n\n%s\n\n' % (MARKERS[0], tables) + text[end:])
+    print('%s: tables of %s copied in' % (os.path.relpath(DOC, ROOT), os.path.relpath(TABLES, ROOT)))
+    return 0
+
+
+# tracker_issue: a task whose issue is already as it says, against the one ansible.builtin.uri GET
+# that reads the issue; and a loop over 30 such issues against a loop of ansible.builtin.debug.
+
+ISSUES = 30
+ISSUE_LOOP = '      loop: "{{ range(1, %d) | list }}"\n' % (ISSUES + 1)
+ISSUE_PLAYBOOKS = {
+    'issue': PLAY + '''    - name: The issue, already as the task says
+      ytracker.tracker.tracker_issue:
+        key: TEST-1
+        summary: Issue TEST-1
+        type: task
+        priority: normal
+        status: open
+''',
+    'issue uri': PLAY + '''    - name: Read the issue
+      ansible.builtin.uri:
+        url: "{{ lookup('ansible.builtin.env', 'TRACKER_API_URL') }}/v3/issues/TEST-1"
+''' + HEADERS,
+    'issue loop': PLAY + '''    - name: Each issue, already as the task says
+      ytracker.tracker.tracker_issue:
+        key: "BULK-{{ item }}"
+        summary: "Bulk issue {{ item }}"
+        status: open
+''' + ISSUE_LOOP,
+    'debug loop': PLAY + '''    - name: Show each issue's key
+      ansible.builtin.debug:
+        msg: "BULK-{{ item }}"
+''' + ISSUE_LOOP,
+}
+ISSUE_TITLES = {
+    'issue': '(e) tracker_issue, nothing to change',
+    'issue uri': '(f) ansible.builtin.uri: GET of the issue',
+    'issue loop': '(g) loop of tracker_issue over %d issues, nothing to change' % ISSUES,
+    'debug loop': '(h) loop of ansible.builtin.debug, %d items' % ISSUES,
+}
+
+
+def measure_issues(work, env):
+    """The issues table and its targets: every way once a round, RUNS rounds, the median of each."""
+    emulator = Emulator(work)
+    try:
+        emulator.control('POST', 'issues', {'queue': 'BULK', 'count': ISSUES})
+        env = dict(env, TRACKER_API_URL=emulator.url)
+        paths = {}
+        for name, text in ISSUE_PLAYBOOKS.items():
+            paths[name] = os.path.join(work, name.replace(' ', '_') + '.yml')
+            with open(paths[name], 'w') as handle:
+                handle.write(text)
+        samples = dict((name, []) for name in ISSUE_PLAYBOOKS)
+        for dummy in range(RUNS):
+            for name in ISSUE_PLAYBOOKS:
+                samples[name].append(measure_once(emulator, paths[name], env, fresh=False))
+    finally:
+        emulator.stop()
+    results = dict((name, (statistics.median(seconds for seconds, dummy in runs), runs[-1][1]))
+                   for name, runs in samples.items())
+    rows = [('Way', 'Seconds', 'Requests')]
+    rows += [(ISSUE_TITLES[name], '%.2f' % results[name][0], str(results[name][1])) for name in ISSUE_PLAYBOOKS]
+    goals = [
+        ('(e) / (f)', results['issue'][0] / results['issue uri'][0], 1.0),
+        ('(g) / (h)', results['issue loop'][0] / results['debug loop'][0], 1.3),
+    ]
+    return simple_table(rows) + '\n\n' + goals_table(goals), goals
 
 
 if __name__ == '__main__':

@@ -16,6 +16,12 @@ It serves, under /v2 and /v3, what the public API reference describes:
   POST   /{ver}/issues/{issue}/links                  a link to another issue (201), body
                                                        {"relationship": ..., "issue": ...}
   DELETE /{ver}/issues/{issue}/links/{id}             (204), from both issues
+  GET, POST /{ver}/issues/{issue}/comments, PATCH, DELETE .../comments/{id}: an issue's comments,
+                                                       see tracker_emulator_comments.py
+  POST /{ver}/issues/, GET and PATCH /{ver}/issues/{issue}, POST /{ver}/issues/_search,
+  GET .../transitions, POST .../transitions/{id}/_execute, GET /{ver}/users/{user}, /{ver}/myself:
+                                                       issues, their workflow and the users, see
+                                                       tracker_emulator_issues.py
 
 A link between issues is stored once and shown on both issues, with the same type.id and opposite
 directions: on the issue it was made on, the direction of ISSUE_RELATIONSHIPS ("depends on":
@@ -45,15 +51,23 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
                                create_then_drop (the link is made, the connection dropped),
                                create_then_500 (the link is made, the answer is 500), slow (delay
                                seconds, then served), answer (status, default 200, and body as
-                               given: an answer of a shape the reference does not show)
+                               given: an answer of a shape the reference does not show);
+                               "path" is a part of the request's path, or all of it with
+                               "exact": true (/v3/issues/, a create, and not /v3/issues/_search)
   GET    /_emulator/requests   what was asked, without credentials
   POST   /_emulator/links      add links without a request each: {"issue": "TEST-1", "links":
                                [{"origin": ..., "key": ..., "relationship": "relates"}]}
-  POST   /_emulator/reset      forget links, faults and requests
+  POST   /_emulator/comments   add comments without a request each, also by another user:
+                               {"issue": "TEST-1", "comments": [{"text": ..., "createdBy":
+                               {"id": ..., "display": ...}}]}
+  POST   /_emulator/issues[/{issue}]  add issues without a request each, or edit one behind a
+                               module's back: see tracker_emulator_issues.py
+  POST   /_emulator/reset      forget links, comments, faults and requests
 
 Run: python3 tracker_emulator.py [--port 0] [--config FILE] [--page-size N] [--no-link-header]
-[--link-shape origin|reference] [--tls-cert FILE --tls-key FILE]. With a certificate it serves
-HTTPS. It prints the URL it listens on and stops cleanly on SIGINT or SIGTERM.
+[--link-shape origin|reference] [--comment-shape table|example] [--tls-cert FILE --tls-key FILE].
+With a certificate it serves HTTPS. It prints the URL it listens on and stops cleanly on SIGINT
+or SIGTERM.
 """
 
 import argparse
@@ -68,6 +82,9 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
+
+import tracker_emulator_comments
+import tracker_emulator_issues
 
 DEFAULT_CONFIG = {
     'oauth_tokens': ['emulator-oauth-token'],
@@ -86,6 +103,7 @@ DEFAULT_CONFIG = {
     'link_header': True,
     'link_shape': 'origin',
 }
+DEFAULT_CONFIG.update(tracker_emulator_issues.DEFAULTS)
 LINK_SHAPES = ('origin', 'reference')
 
 # The reference's relationship names, and the type.id and direction of the link on the issue it
@@ -138,6 +156,9 @@ class Tracker:
             self.next_id = 51455195
             self.faults = []
             self.requests = []
+            self.comments = tracker_emulator_comments.Comments(USER)
+            # Last: the configured issues, and their ids, are known by then.
+            self.issues = tracker_emulator_issues.Issues(self)
 
     def issue_key(self, issue):
         """The key of an issue named by key or id, or None."""
@@ -154,7 +175,8 @@ class Tracker:
     def take_fault(self, method, path):
         with self.lock:
             for fault in self.faults:
-                if fault.get('method', method) == method and fault.get('path', '') in path:
+                if fault.get('method', method) == method and (
+                        fault.get('path', '') == path if fault.get('exact') else fault.get('path', '') in path):
                     fault['count'] = fault.get('count', 1) - 1
                     if fault['count'] <= 0:
                         self.faults.remove(fault)
@@ -401,6 +423,9 @@ class Handler(BaseHTTPRequestHandler):
         links = LINKS_PATH.match(path)
         if links:
             return self.serve_links(method, links, kind)
+        comments = tracker_emulator_comments.COMMENTS_PATH.match(path)
+        if comments:
+            return tracker_emulator_comments.serve(self, method, comments, kind)
         if APPLICATIONS_PATH.match(path):
             if method != 'GET':
                 return self.error(405, 'Method not allowed.')
@@ -408,6 +433,8 @@ class Handler(BaseHTTPRequestHandler):
                                  self='%s/%s/applications/%s' % (self.base_url(), path.split('/')[1], application['id']))
                             for application in self.tracker.config['applications']]
             return self.send_page(applications)
+        if tracker_emulator_issues.serve(self, method, path, kind):
+            return None
         return self.error(404, 'Resource not found.')
 
     def authorized(self):
@@ -483,9 +510,13 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, {'armed': len(faults)})
         if method == 'POST' and path == '/_emulator/links':
             return self.seed(json.loads(self.body.decode('utf-8') or '{}'))
+        if method == 'POST' and path == '/_emulator/comments':
+            return tracker_emulator_comments.seed(self, json.loads(self.body.decode('utf-8') or '{}'))
         if method == 'GET' and path == '/_emulator/requests':
             with tracker.lock:
                 return self.send(200, list(tracker.requests))
+        if tracker_emulator_issues.control(self, method, path):
+            return None
         return self.error(404, 'Unknown control endpoint.')
 
     def seed(self, request):
@@ -585,6 +616,8 @@ def main(argv=None):
                         help='page lists without a Link rel="next" header, only X-Total-Pages')
     parser.add_argument('--link-shape', choices=LINK_SHAPES,
                         help='how a link names its application (default: origin; see above)')
+    parser.add_argument('--comment-shape', choices=tracker_emulator_comments.COMMENT_SHAPES,
+                        help='how a new or edited comment is answered (default: table; see tracker_emulator_comments.py)')
     parser.add_argument('--tls-cert', help='serve HTTPS with this PEM certificate (chain)')
     parser.add_argument('--tls-key', help='the PEM private key of --tls-cert')
     parser.add_argument('--url-file', help='also write the URL it listens on to this file')
@@ -592,6 +625,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     config = load_config(args.config, args.page_size, not args.no_link_header, args.link_shape)
+    if args.comment_shape:
+        config['comment_shape'] = args.comment_shape
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error('--tls-cert and --tls-key go together')
     tls = (args.tls_cert, args.tls_key) if args.tls_cert else None

@@ -24,7 +24,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
 from collections import namedtuple
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
@@ -38,15 +37,12 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
     type_fits,
     unique,
 )
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import ISSUE_ID, ISSUE_KEY
 
 
 # What a task asks for: a link from the task's issue to ``issue`` (a key or an
 # id, as given), of a documented relationship name in normal form.
 WantedIssueLink = namedtuple('WantedIssueLink', ['issue', 'relationship'])
-
-# An issue key (QUEUE-123) or an issue id: either goes into URLs and bodies as is.
-ISSUE_KEY = re.compile(r'^[A-Za-z][A-Za-z0-9_]*-[0-9]+$')
-ISSUE_ID = re.compile(r'^[A-Za-z0-9]+$')
 
 
 def check_linked_issue(issue, linked_issue, where=''):

@@ -18,13 +18,8 @@ __metaclass__ = type
 
 import traceback
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
-    TrackerClient,
-    TrackerError,
-    mask,
-    module_secrets,
-    redact,
-)
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import mask, module_secrets, redact
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerClient, TrackerError
 
 
 def run_task(module, run_module):

@@ -6,10 +6,11 @@
 
 """How the modules of ytracker.tracker talk to the Tracker API.
 
-Everything HTTP lives here: connection options, authentication headers,
-retries, pagination and error messages. Modules decide what should change and
-call TrackerClient to do it. This file is private to the collection (leading
-underscore): it may change without notice.
+Everything HTTP lives here: authentication headers, retries, pagination and error
+messages. The options it is made from are checked in _options.py. Modules decide
+what should change and call TrackerClient to do it; it raises TrackerError and
+never ends a module itself, so any plugin can use it. This file is private to the
+collection (leading underscore): it may change without notice.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -17,8 +18,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import email.utils
-import json
-import os
 import random
 import re
 import time
@@ -26,9 +25,15 @@ import traceback
 import warnings
 
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
-from ansible.module_utils.basic import AnsibleModule, missing_required_lib
-from ansible.module_utils.errors import AnsibleFallbackNotFound
+from ansible.module_utils.basic import missing_required_lib
 from ansible.module_utils.six.moves.urllib.parse import quote, urljoin, urlsplit
+
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import (
+    check_connection_options,
+    header_value,
+    module_secrets,
+    redact,
+)
 
 try:
     import requests
@@ -43,7 +48,6 @@ else:
 
 COLLECTION_VERSION = '1.0.0'
 USER_AGENT = 'ytracker.tracker/%s (ansible-core %s)' % (COLLECTION_VERSION, ANSIBLE_VERSION)
-DEFAULT_API_URL = 'https://api.tracker.yandex.net'
 
 # Waiting between attempts: exponential backoff from BACKOFF_BASE seconds with
 # jitter, and no single wait, Retry-After included, longer than MAX_WAIT. So a
@@ -56,77 +60,12 @@ UNREACHABLE_WAIT = 0.5
 # A server that keeps announcing more pages is not trusted past this many.
 MAX_PAGES = 1000
 
-# An api_url that names the API version already: requests would go to /v3/v3/...
-API_VERSION_AT_END = re.compile(r'(/v[0-9]+)/*$')
-# What an HTTP header value may hold here: visible Latin-1 characters, no whitespace or controls.
-HEADER_VALUE = re.compile('^[\x21-\x7e\xa1-\xff]+$')
-HEADER_OPTIONS = ('oauth_token', 'iam_token', 'org_id', 'cloud_org_id')
-SECRET_OPTIONS = ('oauth_token', 'iam_token')
-MASK = '********'
-
 HINTS = {
     401: 'check oauth_token or iam_token, and the organization header:'
          ' org_id for Yandex 360, cloud_org_id for Yandex Cloud (an IAM token needs cloud_org_id)',
     403: "the token's user has no rights for this",
     429: 'Tracker kept rate-limiting; raise retries or lower the number of forks',
 }
-
-
-def env_fallback(*names):
-    """The first of the environment variables ``names`` that is set and not empty.
-
-    An empty one counts as not set: a shell profile's ``TRACKER_IAM_TOKEN=``, or a platform that
-    injects every variable of a credential whether or not it was filled in, must not stand for a
-    token that was given empty.
-    """
-    for name in names:
-        if os.environ.get(name):
-            return os.environ[name]
-    raise AnsibleFallbackNotFound
-
-
-def tracker_argument_spec():
-    """The connection options that every module of the collection takes."""
-    return dict(
-        api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(env_fallback, ['TRACKER_API_URL'])),
-        api_version=dict(type='str', default='v3', choices=['v2', 'v3']),
-        oauth_token=dict(type='str', no_log=True, fallback=(env_fallback, ['TRACKER_OAUTH_TOKEN'])),
-        iam_token=dict(type='str', no_log=True, fallback=(env_fallback, ['TRACKER_IAM_TOKEN'])),
-        org_id=dict(type='str', fallback=(env_fallback, ['TRACKER_ORG_ID'])),
-        cloud_org_id=dict(type='str', fallback=(env_fallback, ['TRACKER_CLOUD_ORG_ID'])),
-        validate_certs=dict(type='bool', default=True),
-        ca_path=dict(type='path'),
-        timeout=dict(type='float', default=30),
-        retries=dict(type='int', default=5),
-    )
-
-
-TRACKER_ONE_OF_EACH = [('oauth_token', 'iam_token'), ('org_id', 'cloud_org_id')]
-# Where each connection option may come from instead of the task.
-ENVIRONMENT = dict((name, spec['fallback'][1][0]) for name, spec in tracker_argument_spec().items()
-                   if 'fallback' in spec)
-
-
-def tracker_module_checks(mutually_exclusive=None, **options):
-    """A module's argument checks and options, with those of the connection options added.
-
-    That a token and an organization are given is checked by check_connection_options, whose
-    message names the environment variables too.
-    """
-    options.update(mutually_exclusive=TRACKER_ONE_OF_EACH + (mutually_exclusive or []))
-    return options
-
-
-def tracker_module_spec(argument_spec):
-    """A module's argument spec with the connection options added."""
-    spec = tracker_argument_spec()
-    spec.update(argument_spec)
-    return spec
-
-
-def tracker_module(argument_spec, **options):
-    """An AnsibleModule whose arguments are ``argument_spec`` plus the connection options."""
-    return AnsibleModule(argument_spec=tracker_module_spec(argument_spec), **tracker_module_checks(**options))
 
 
 class TrackerError(Exception):
@@ -139,104 +78,6 @@ class TrackerError(Exception):
 
 class OutcomeUnknown(TrackerError):
     """A write that may or may not have taken effect."""
-
-
-def check_connection_options(params):
-    """Reasons the connection options are unusable, before any request is sent."""
-    problems = []
-    if not usable_url(params['api_url']):
-        problems.append('api_url must be an http:// or https:// URL with a host and no query,'
-                        ' credentials or fragment, like %s' % DEFAULT_API_URL)
-    elif API_VERSION_AT_END.search(params['api_url']):
-        problems.append('api_url must not end in an API version (%s): drop it, like %s; api_version chooses'
-                        ' the version' % (API_VERSION_AT_END.search(params['api_url']).group(1), DEFAULT_API_URL))
-    for name in HEADER_OPTIONS:
-        value = header_value(params, name)
-        if value == '':
-            problems.append('%s must not be empty' % name)
-        elif value is not None and not HEADER_VALUE.match(value):
-            # Never the value itself: it may be a token.
-            problems.append('%s must hold only visible Latin-1 characters: no whitespace inside, no control'
-                            ' or other characters an HTTP header cannot carry' % name)
-    for one, other in TRACKER_ONE_OF_EACH:
-        if params[one] is None and params[other] is None:
-            problems.append('one of %s and %s is required (or the environment variable %s or %s)'
-                            % (one, other, ENVIRONMENT[one], ENVIRONMENT[other]))
-    if params['timeout'] is None or params['timeout'] <= 0:
-        problems.append('timeout must be greater than 0 seconds')
-    if params['retries'] is None or params['retries'] < 0:
-        problems.append('retries must be 0 or more')
-    return problems
-
-
-def usable_url(api_url):
-    """Whether api_url is an http(s) URL with a host and nothing that requests would choke on."""
-    try:
-        url = urlsplit(api_url or '')
-        port_ok = url.port is None or url.port > 0
-    except ValueError:  # a malformed host or port: say so here, not deep inside requests
-        return False
-    return bool(url.scheme in ('http', 'https') and url.hostname and port_ok
-                and not (url.query or url.fragment or url.username))
-
-
-def header_value(params, name):
-    """An option that goes into a header, without the whitespace around it (a token read from a file
-    ends in a newline); None when not set."""
-    value = params[name]
-    return None if value is None else value.strip()
-
-
-def secret_forms(value):
-    """Every form in which text may carry a secret: as given, stripped, and escaped as JSON,
-    repr() and bytes do. Longest first, so a shorter form never leaves a piece of a longer one."""
-    forms = set()
-    for text in (value, value.strip()):
-        if text:
-            forms.update([
-                text,
-                json.dumps(text)[1:-1],
-                repr(text)[1:-1],
-                text.encode('unicode_escape').decode('ascii'),
-                repr(text.encode('utf-8'))[2:-1],
-            ])
-    return sorted((form for form in forms if form), key=len, reverse=True)
-
-
-def module_secrets(params):
-    """The forms of every secret among a module's connection options."""
-    secrets = []
-    for name in SECRET_OPTIONS:
-        if params.get(name):
-            secrets.extend(secret_forms(params[name]))
-    return secrets
-
-
-def mask(text, secrets):
-    """``text`` with every one of ``secrets`` (see module_secrets) masked."""
-    text = str(text)
-    for secret in secrets:
-        text = text.replace(secret, MASK)
-    return text
-
-
-def redact(text, secrets):
-    """``text`` on one line, with every form of every secret masked."""
-    # Masked, folded, masked again: a secret may hold whitespace of its own.
-    return mask(re.sub(r'\s+', ' ', mask(text, secrets)).strip(), secrets)
-
-
-def check_issue(issue):
-    """The issue without surrounding whitespace (as tokens lose theirs); ValueError when it names no issue.
-
-    It goes into the URL as one path segment.
-    """
-    issue = issue.strip()
-    if not issue:
-        raise ValueError('issue must not be empty')
-    if issue in ('.', '..'):
-        raise ValueError('issue must be an issue key like QUEUE-123 or an issue id')
-    return issue
 
 
 def quote_segment(value):
@@ -509,6 +350,94 @@ class TrackerClient(object):
 
     def _redact(self, text):
         return redact(text, self.secrets)
+
+    # Issue search (POST /issues/_search): a read sent as POST. It changes nothing, so what a GET
+    # may repeat it repeats too. Its answer is paged like a list, by number (X-Total-Pages) or by
+    # Link rel="next". Past SEARCH_PAGED_LIMIT results the reference says to scroll instead
+    # (scrollType, then scrollId from X-Scroll-Id), which it allows for filter and query only:
+    # SCROLL_SIZE at a time (its maximum perScroll), the context kept SCROLL_TTL_MILLIS (its default).
+    SEARCH_PAGE = 50
+    SEARCH_PAGED_LIMIT = 10000
+    SCROLL_SIZE = 1000
+    SCROLL_TTL_MILLIS = 60000
+
+    def search_all(self, path, body, params=None, limit=None, hints=None):
+        """Every item a search answers, every page of them, or only the first ``limit``."""
+        url = self.base_url + path
+        first_params = dict(params or {})
+        first_params.setdefault('perPage', min(limit, self.SEARCH_PAGE) if limit else self.SEARCH_PAGE)
+        items, request_url, request_params = [], url, first_params
+        for page in range(1, MAX_PAGES + 1):
+            response = self._read_by_post(request_url, body, request_params, hints)
+            if page == 1 and self._too_many_to_page(response, body, limit):
+                return self._scroll_all(url, body, params, limit, hints)
+            items.extend(self._json_list(response))
+            if limit is not None and len(items) >= limit:
+                return items[:limit]
+            next_url = self._next_page(response)
+            if next_url is not None:
+                request_url, request_params = next_url, None
+            elif page < total_pages(response):
+                request_url, request_params = url, dict(first_params, page=page + 1)
+            else:
+                return items
+        raise TrackerError('POST %s: more than %d pages, giving up' % (self._path(url), MAX_PAGES))
+
+    def _too_many_to_page(self, response, body, limit):
+        """Whether the search must be scrolled; TrackerError when it cannot be."""
+        total = self._total_count(response)
+        if total <= self.SEARCH_PAGED_LIMIT or (limit is not None and limit <= self.SEARCH_PAGED_LIMIT):
+            return False
+        if 'filter' in body or 'query' in body:
+            return True
+        raise TrackerError('POST %s: %d issues match, more than the %d that Tracker pages through, and it scrolls only'
+                           ' a search by filter or query: search by one of them, or set a limit'
+                           % (self._path(response.url), total, self.SEARCH_PAGED_LIMIT))
+
+    def _scroll_all(self, url, body, params, limit, hints):
+        params = dict(params or {}, perScroll=self.SCROLL_SIZE, scrollTTLMillis=self.SCROLL_TTL_MILLIS,
+                      scrollType='sorted' if 'order' in body or 'query' in body else 'unsorted')
+        items, request_url, total = [], url, None
+        for dummy in range(MAX_PAGES):
+            response = self._read_by_post(request_url, body, params, hints)
+            found = self._json_list(response)
+            items.extend(found)
+            total = self._total_count(response) if total is None else total
+            scroll_id = response.headers.get('X-Scroll-Id')
+            next_url = self._next_page(response)
+            if not found or len(items) >= (limit or total or float('inf')) or (not scroll_id and next_url is None):
+                return items[:limit] if limit else items
+            if next_url is not None:
+                request_url, params = next_url, None
+            else:
+                request_url, params = url, {'scrollId': scroll_id, 'scrollTTLMillis': self.SCROLL_TTL_MILLIS}
+        raise TrackerError('POST %s: more than %d scroll pages, giving up' % (self._path(url), MAX_PAGES))
+
+    def _read_by_post(self, url, body, params, hints):
+        attempt = 0
+        while True:
+            try:
+                return self._request('POST', url, body=body, params=params, hints=hints)
+            except OutcomeUnknown as unknown:
+                if attempt >= self.retries:
+                    raise TrackerError('%s (after %d attempts)' % (unknown, attempt + 1), status=unknown.status)
+                self.backoff(attempt, reason='HTTP %d' % unknown.status if unknown.status else 'no answer')
+                attempt += 1
+
+    @staticmethod
+    def _total_count(response):
+        """The X-Total-Count of a list's answer; 0 when it is absent or not a number."""
+        try:
+            return int(response.headers.get('X-Total-Count') or 0)
+        except ValueError:
+            return 0
+
+    def _json_list(self, response):
+        found = self._json(response)
+        if not isinstance(found, list):
+            raise TrackerError('%s %s: expected a JSON list, got %s'
+                               % (response.request.method, self._path(response.url), type(found).__name__))
+        return found
 
 
 def not_connected(error):

@@ -183,7 +183,7 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._issue_links impo
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._link_task import LinkKind, run_link_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import check_issue, tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
 
 
 ARGUMENT_SPEC = dict(

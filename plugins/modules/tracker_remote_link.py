@@ -195,11 +195,8 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
     wanted_link,
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
-    TrackerError,
-    check_issue,
-    tracker_module,
-)
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 
 
 ARGUMENT_SPEC = dict(

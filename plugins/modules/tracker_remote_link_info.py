@@ -92,11 +92,8 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._runner import (
     run_task,
     tracker_client,
 )
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
-    TrackerError,
-    check_issue,
-    tracker_module,
-)
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 
 
 ARGUMENT_SPEC = dict(

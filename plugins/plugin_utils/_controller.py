@@ -12,8 +12,8 @@ the controller through the local connection anyway, the action plugin calls the 
 ``run_module()`` in the worker process instead. Users must not tell the two apart but by speed:
 ControllerModule does what AnsibleModule does with the arguments and the result (messages,
 ``invocation``, warnings, deprecations, no_log). Anything else (another connection, become, a task
-``environment``, async, no requests for Ansible's Python, or the switch turned off) executes the
-module as usual.
+``environment``, async, no requests for Ansible's Python, an ansible-core series outside
+IN_PROCESS_SERIES, or the switch turned off) executes the module as usual.
 
 This file is private to the collection (leading underscore): it may change without notice.
 """
@@ -34,10 +34,11 @@ from ansible.module_utils.common.parameters import remove_values
 from ansible.module_utils.errors import UnsupportedError
 from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.action import ActionBase
+from ansible.release import __version__ as ANSIBLE_VERSION
 from ansible.utils.display import Display
 from ansible.utils.vars import merge_hash
 
-from ansible_collections.ytracker.tracker.plugins.module_utils import _runner, _tracker
+from ansible_collections.ytracker.tracker.plugins.module_utils import _options, _runner, _tracker
 
 # How ansible-core encodes a module's arguments into its payload, and the module decodes them:
 # keyword arguments of json.dumps and of json.loads.
@@ -56,6 +57,16 @@ except ImportError:
 # Turn the in-process run off: the variable, when set, wins over the environment variable.
 SWITCH_VARIABLE = 'ytracker_tracker_in_process'
 SWITCH_ENVIRONMENT = 'YTRACKER_TRACKER_IN_PROCESS'
+
+# The ansible-core series the in-process run is proven on: the parity tests (tests/e2e/test_parity.py)
+# run on the oldest and the newest of them, and units and sanity on each (make check-series holds the
+# Makefile to this list). On any other series a task runs as a module process.
+IN_PROCESS_SERIES = ('2.16', '2.17', '2.18', '2.19', '2.20', '2.21')
+
+
+def core_series():
+    """The series of the running ansible-core, such as '2.21'."""
+    return '.'.join(ANSIBLE_VERSION.split('.')[:2])
 
 
 def module_args(args):
@@ -198,8 +209,8 @@ class TrackerAction(ActionBase):
     def _run_in_process(self, task_vars):
         # AnsibleModule's no_log: the task's, or no logging on the target at all.
         no_log = self._task.no_log or C.config.get_config_value('DEFAULT_NO_TARGET_SYSLOG', variables=task_vars)
-        spec = _tracker.tracker_module_spec(self.MODULE.ARGUMENT_SPEC)
-        checks = _tracker.tracker_module_checks(**self.MODULE.MODULE_OPTIONS)
+        spec = _options.tracker_module_spec(self.MODULE.ARGUMENT_SPEC)
+        checks = _options.tracker_module_checks(**self.MODULE.MODULE_OPTIONS)
         try:
             module = ControllerModule(spec, module_args(self._task.args), name=self._task.action,
                                       check_mode=self._task.check_mode, diff=self._task.diff,
@@ -212,6 +223,7 @@ class TrackerAction(ActionBase):
 
     def _runs_on_controller(self, task_vars):
         return (_tracker.HAS_REQUESTS
+                and core_series() in IN_PROCESS_SERIES
                 and self._in_process_allowed(task_vars)
                 and getattr(self._connection, 'transport', None) in ('local', 'ansible.builtin.local')
                 and not self._play_context.become

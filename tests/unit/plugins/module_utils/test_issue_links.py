@@ -20,8 +20,21 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._issue_links impo
     plan_issue_links,
     wanted_issue_link,
 )
-from ansible_collections.ytracker.tracker.plugins.module_utils._links import RELATIONSHIPS
 from ansible_collections.ytracker.tracker.tests.unit.plugins.issue_link_helpers import issue_id, issue_link
+
+# The nine names of the reference's "Linking issues" page, and the type.id and direction Tracker
+# answers for each on the issue the link was made on (relates: inward, as in the reference's example).
+ANSWERED_AS = {
+    'relates': ('relates', 'inward'),
+    'depends on': ('depends', 'outward'),
+    'is dependent by': ('depends', 'inward'),
+    'is subtask for': ('subtask', 'inward'),
+    'is parent task for': ('subtask', 'outward'),
+    'duplicates': ('duplicates', 'outward'),
+    'is duplicated by': ('duplicates', 'inward'),
+    'is epic of': ('epic', 'outward'),
+    'has epic': ('epic', 'inward'),
+}
 
 # Each documented name and the name of the same link seen from the other issue.
 SEEN_FROM_THE_OTHER_ISSUE = {
@@ -48,8 +61,8 @@ def wanted(key='TEST-2', relationship='relates'):
 
 def as_made_on(name, key='TEST-2'):
     """The link made on TEST-1 as ``name`` to ``key``, as TEST-1 shows it."""
-    type_id, direction = RELATIONSHIPS[name]
-    return issue_link(1, key=key, type_id=type_id, direction=direction or 'inward')
+    type_id, direction = ANSWERED_AS[name]
+    return issue_link(1, key=key, type_id=type_id, direction=direction)
 
 
 def as_seen_from_the_other_issue(link):
@@ -59,8 +72,15 @@ def as_seen_from_the_other_issue(link):
 
 # checks
 
-def test_the_table_of_opposites_covers_every_documented_name():
-    assert sorted(SEEN_FROM_THE_OTHER_ISSUE) == sorted(RELATIONSHIPS)
+@pytest.mark.parametrize('name', sorted(ANSWERED_AS))
+def test_each_documented_name_is_taken_and_names_the_link_back_from_both_issues(name):
+    """TEST-1 <name> TEST-2: the diff of TEST-1 names it so, that of TEST-2 by the opposite name."""
+    type_id, direction = ANSWERED_AS[name]
+    on_test_2 = issue_link(1, key='TEST-1', type_id=type_id, direction=OPPOSITE[direction], issue='TEST-2')
+
+    assert checked_relationship(name.upper()) == name
+    assert describe_all_issue_links([as_made_on(name)]) == '%s: TEST-2\n' % name
+    assert describe_all_issue_links([on_test_2]) == '%s: TEST-1\n' % SEEN_FROM_THE_OTHER_ISSUE[name]
 
 
 @pytest.mark.parametrize('given, expected', [
@@ -80,7 +100,7 @@ def test_an_undocumented_relationship_is_refused_with_the_documented_names(given
 
     message = str(error.value)
     assert message.startswith('links[2].relationship must be one of the names the Tracker reference documents')
-    assert all(name in message for name in RELATIONSHIPS)
+    assert all(name in message for name in ANSWERED_AS)
     assert '\n' not in message
 
 
@@ -111,14 +131,14 @@ def test_an_issue_linked_to_itself_is_refused(issue, linked_issue):
 
 # matching, from either issue
 
-@pytest.mark.parametrize('name', sorted(RELATIONSHIPS))
+@pytest.mark.parametrize('name', sorted(ANSWERED_AS))
 def test_a_link_is_found_by_its_name_on_the_issue_it_was_made_on(name):
     link = as_made_on(name)
 
     assert IssueLinkIndex([link]).matches(wanted(relationship=name)) == [link]
 
 
-@pytest.mark.parametrize('name', sorted(RELATIONSHIPS))
+@pytest.mark.parametrize('name', sorted(ANSWERED_AS))
 def test_a_link_is_found_by_the_opposite_name_on_the_other_issue(name):
     """TEST-2 <name> TEST-1, made on TEST-2, shows on TEST-1 with the opposite direction."""
     made_on_the_other_issue = as_seen_from_the_other_issue(as_made_on(name))
@@ -128,7 +148,7 @@ def test_a_link_is_found_by_the_opposite_name_on_the_other_issue(name):
     assert found == [made_on_the_other_issue]
 
 
-@pytest.mark.parametrize('name', sorted(set(RELATIONSHIPS) - {'relates'}))
+@pytest.mark.parametrize('name', sorted(set(ANSWERED_AS) - {'relates'}))
 def test_the_other_end_of_a_directed_link_is_another_link(name):
     link = as_made_on(name)
 
@@ -156,6 +176,17 @@ def test_the_linked_issue_is_found_by_key_ignoring_case_or_by_id():
     assert index.matches(wanted(key='test-2')) == [link]
     assert index.matches(wanted(key=issue_id('TEST-2'))) == [link]
     assert index.matches(wanted(key='TEST-3')) == []
+
+
+@pytest.mark.parametrize('type_id, direction', [('DEPENDS', 'OUTWARD'), ('Depends', 'outward'), ('depends', 'Outward')])
+def test_the_type_and_direction_tracker_answers_are_compared_ignoring_case(type_id, direction):
+    link = issue_link(1, key='TEST-2', type_id=type_id, direction=direction)
+    other = issue_link(2, key='TEST-3', type_id=type_id.swapcase(), direction='inward')
+
+    assert IssueLinkIndex([link, other]).matches(wanted(relationship='depends on')) == [link]
+    assert plan_issue_links([wanted(relationship='depends on')], [link, other]).to_create == []
+    assert ids(plan_issue_links([wanted(relationship='depends on')], [link, other], purge=True).to_delete) == [2]
+    assert describe_all_issue_links([link, other]) == 'depends on: TEST-2\nis dependent by: TEST-3\n'
 
 
 def test_links_missing_fields_never_match():

@@ -12,13 +12,12 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
-    RELATIONSHIPS,
-    LinkType,
     describe_after,
     describe_all,
     LinkIndex,
     link_origins,
     plan_changes,
+    settle_created,
     wanted_link,
 )
 from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers import api_link
@@ -127,9 +126,85 @@ def test_the_other_end_or_another_type_is_another_link(name, type_id, direction)
     assert plan_changes([wanted_link('ci.example', 'build-1', name)], [link]).kept == []
 
 
-def test_every_documented_name_has_its_own_type_and_direction():
-    assert len(set(RELATIONSHIPS.values())) == len(RELATIONSHIPS) == 9
-    assert RELATIONSHIPS['depends on'] == LinkType('depends', 'outward')
+# The nine names of the reference's "Linking issues" page and what Tracker answers for each.
+ANSWERED_AS = {
+    'relates': ('relates', 'outward'),
+    'depends on': ('depends', 'outward'),
+    'is dependent by': ('depends', 'inward'),
+    'is subtask for': ('subtask', 'inward'),
+    'is parent task for': ('subtask', 'outward'),
+    'duplicates': ('duplicates', 'outward'),
+    'is duplicated by': ('duplicates', 'inward'),
+    'is epic of': ('epic', 'outward'),
+    'has epic': ('epic', 'inward'),
+}
+
+
+@pytest.mark.parametrize('name', sorted(ANSWERED_AS))
+def test_each_documented_name_finds_its_own_links_only_and_names_them_back(name):
+    """One link of each relationship: a task naming one of them keeps that link and no other, and
+    the diff names each link by the name it was made with."""
+    current = [api_link(number, relationship=type_id, direction=direction)
+               for number, (type_id, direction) in enumerate(sorted(ANSWERED_AS.values()), start=1)]
+    made = api_link(99, relationship=ANSWERED_AS[name][0], direction=ANSWERED_AS[name][1])
+
+    kept = plan_changes([wanted_link('ci.example', 'build-1', name)], current).kept
+
+    assert [(link['type']['id'], link['direction']) for link in kept] == [ANSWERED_AS[name]]
+    assert describe_all([made]) == 'ci.example:build-1 (%s)\n' % name
+
+
+@pytest.mark.parametrize('type_id, direction', [
+    ('RELATES', 'OUTWARD'),
+    ('Relates', 'inward'),
+    ('Depends', 'Outward'),
+    ('DEPENDS', 'outward'),
+])
+def test_the_type_and_direction_tracker_answers_are_compared_ignoring_case(type_id, direction):
+    link = api_link(1, relationship=type_id, direction=direction)
+    wanted = wanted_link('ci.example', 'build-1', 'depends on' if type_id.lower() == 'depends' else 'relates')
+
+    plan = plan_changes([wanted], [link])
+
+    assert plan.kept == [link] and plan.to_create == []
+    assert plan_changes([wanted], [link], state='absent').to_delete == [link]
+    assert describe_all([link]) == 'ci.example:build-1 (%s)\n' % wanted.relationship
+
+
+# twins: runs that made the same link at the same moment keep the one with the lowest id
+
+@pytest.mark.parametrize('found_ids, kept_id, twin_ids', [
+    ([10, 9, 100], 9, [10, 100]),
+    ([100, 20, 3], 3, [20, 100]),
+    (['10', '9', '100'], '9', ['10', '100']),
+    ([1000000000001, 999999999999], 999999999999, [1000000000001]),
+])
+def test_twins_keep_the_lowest_id_as_a_number_whatever_its_length(found_ids, kept_id, twin_ids):
+    wanted = wanted_link('ci.example', 'build-1')
+    answer = api_link(found_ids[0])
+    found = [api_link(link_id) for link_id in found_ids]
+
+    kept, twins = settle_created([wanted], [answer], lambda dummy: found)
+
+    assert ids(kept) == [kept_id]
+    assert ids(twins) == twin_ids
+
+
+def test_twins_of_several_links_are_settled_link_by_link():
+    first, second = wanted_link('ci.example', 'build-1'), wanted_link('ci.example', 'build-2')
+    found = {first: [api_link(10), api_link(9)], second: [api_link(8, key='build-2')]}
+
+    kept, twins = settle_created([first, second], [api_link(10), api_link(8, key='build-2')], found.get)
+
+    assert ids(kept) == [9, 8] and ids(twins) == [10]
+
+
+def test_a_created_link_not_read_back_is_kept_as_answered():
+    answer = api_link(12)
+
+    kept, twins = settle_created([BUILD], [answer], lambda dummy: [])
+
+    assert kept == [answer] and twins == []
 
 
 def test_a_diff_line_names_the_relationship_as_documented():

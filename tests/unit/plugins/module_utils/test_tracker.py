@@ -18,7 +18,18 @@ import time
 import pytest
 import requests
 
-from ansible_collections.ytracker.tracker.plugins.module_utils import _tracker
+from ansible_collections.ytracker.tracker.plugins.module_utils import _options, _tracker
+
+API = 'https://api.tracker.yandex.net/v3'
+TOKEN = 'y0_SECRET-oauth-token-1234567890'
+
+
+def client(**options):
+    """A TrackerClient with the default connection options, a token and an organization."""
+    params = dict((name, spec.get('default')) for name, spec in _options.tracker_argument_spec().items())
+    params.update(oauth_token=TOKEN, org_id='7654321')
+    params.update(options)
+    return _tracker.TrackerClient(params)
 
 
 def response(status, body, content_type='application/json'):
@@ -64,13 +75,90 @@ def test_a_retry_after_of_zero_backs_off_instead_of_hammering(monkeypatch):
 
 @pytest.mark.parametrize('token', ['y0_secret\n', 'y0_secret\r\n', 'y0_secret ', u'y0_\u0441\u0435\u043a\u0440\u0435\u0442\n'])
 def test_every_form_of_a_secret_is_masked(token):
-    secrets = _tracker.module_secrets({'oauth_token': token, 'iam_token': None})
+    secrets = _options.module_secrets({'oauth_token': token, 'iam_token': None})
     text = 'raw %s, stripped %s, repr %r, json %s, bytes %r' % (
         token, token.strip(), token, json.dumps(token), token.encode('utf-8'))
 
-    masked = _tracker.redact(text, secrets)
+    masked = _options.redact(text, secrets)
 
     assert masked == ('raw ********, stripped ********, repr \'********\', json "********", bytes b\'********\'')
+
+
+@pytest.mark.parametrize('token', ['y0_se"cret', '"y0_quoted"', 'y0_back\\slash"quote', u'y0_\u0441\u0435"'])
+def test_a_secret_with_a_quote_is_masked_as_json_escapes_it(token):
+    """JSON writes " as \\": only that form of the token appears in a JSON text that carries it."""
+    secrets = _options.module_secrets({'oauth_token': token, 'iam_token': None})
+    text = 'sent {"Authorization": %s, "raw": %s}' % (json.dumps('OAuth ' + token), json.dumps(token))
+
+    assert _options.redact(text, secrets) == 'sent {"Authorization": "OAuth ********", "raw": "********"}'
+
+
+def test_an_error_that_echoes_a_quoted_token_as_json_shows_it_masked(api):
+    token = 'y0_se"cret'
+    echo = 'upstream refused {"Authorization": %s}' % json.dumps('OAuth ' + token)
+    api.get(API + '/issues/TEST-1/links', status=400, body=echo, content_type='text/plain')
+
+    with pytest.raises(_tracker.TrackerError) as error:
+        client(oauth_token=token).list_links('TEST-1', 'links')
+
+    assert str(error.value) == ('GET /v3/issues/TEST-1/links: HTTP 400 Bad Request: upstream refused'
+                                ' {"Authorization": "OAuth ********"}')
+
+
+class EndlessServer(object):
+    """A transport whose every answer announces one more page; it gives up on a client past STOP requests."""
+
+    STOP = 1010
+
+    def __init__(self, headers):
+        self.headers = headers
+        self.requests = []
+
+    def request(self, method, url, params=None, **dummy):
+        self.requests.append((method, url, params))
+        if len(self.requests) > self.STOP:
+            raise AssertionError('the client sent more than %d requests' % self.STOP)
+        answer = requests.Response()
+        answer.status_code = 200
+        answer._content = b'[{"id": 1}]'
+        answer.headers.update(self.headers)
+        answer.url = url
+        return answer
+
+
+NEXT = {'Link': '<%s/issues/TEST-1/links?page=2&perPage=50>; rel="next"' % API}
+FOREVER = {'X-Total-Pages': '1000000000'}
+SEARCH_NEXT = {'Link': '<%s/issues/_search?page=2&perPage=50>; rel="next"' % API}
+SCROLL_FOREVER = {'X-Total-Count': '2000000000', 'X-Scroll-Id': 'scroll-1'}
+
+
+def list_links(tracker):
+    return tracker.list_links('TEST-1', 'links')
+
+
+def search(tracker):
+    return tracker.search_all('/issues/_search', {'filter': {'queue': 'TEST'}})
+
+
+@pytest.mark.parametrize('read, headers, sent, message', [
+    (list_links, NEXT, 1000, 'GET /v3/issues/TEST-1/links: more than 1000 pages, giving up'),
+    (list_links, FOREVER, 1000, 'GET /v3/issues/TEST-1/links: more than 1000 pages, giving up'),
+    (search, SEARCH_NEXT, 1000, 'POST /v3/issues/_search: more than 1000 pages, giving up'),
+    (search, FOREVER, 1000, 'POST /v3/issues/_search: more than 1000 pages, giving up'),
+    # The first page says there are too many to page through: 1,000 scroll pages follow it.
+    (search, SCROLL_FOREVER, 1001, 'POST /v3/issues/_search: more than 1000 scroll pages, giving up'),
+], ids=['list-link-header', 'list-total-pages', 'search-link-header', 'search-total-pages', 'scroll'])
+def test_a_server_that_never_stops_paging_is_given_up_on_after_a_thousand_pages(monkeypatch, read, headers, sent,
+                                                                                message):
+    tracker = client()
+    server = EndlessServer(headers)
+    monkeypatch.setattr(tracker.session, 'request', server.request)
+
+    with pytest.raises(_tracker.TrackerError) as error:
+        read(tracker)
+
+    assert str(error.value) == message
+    assert len(server.requests) == sent
 
 
 @pytest.mark.parametrize('body, expected', [

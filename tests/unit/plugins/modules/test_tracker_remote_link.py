@@ -826,3 +826,13 @@ def test_empty_environment_variables_count_as_not_set(api, monkeypatch):
     result, failed = run()
 
     assert not failed and result['changed'] is False
+
+
+def test_an_issue_key_in_lower_case_is_sent_in_upper_case(api):
+    """As Tracker shows keys, and as tracker_issue sends them: every module finds rel-1 as REL-1."""
+    api.get(LINKS, json=[api_link(1)])
+
+    result, failed = run(issue=' test-1 ')
+
+    assert not failed and result['changed'] is False
+    assert requests_sent(api) == [('GET', LINKS)]

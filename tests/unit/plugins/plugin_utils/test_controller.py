@@ -18,7 +18,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible.plugins.action import ActionBase
 from ansible.utils.unsafe_proxy import wrap_var
 
-from ansible_collections.ytracker.tracker.plugins.module_utils import _tracker
+from ansible_collections.ytracker.tracker.plugins.module_utils import _options, _tracker
 from ansible_collections.ytracker.tracker.plugins.modules import tracker_remote_link
 from ansible_collections.ytracker.tracker.plugins.plugin_utils import _controller
 from ansible_collections.ytracker.tracker.plugins.plugin_utils._controller import (
@@ -31,8 +31,8 @@ from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers imp
 from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers import module_args as ansible_module_args
 
 NAME = 'ytracker.tracker.tracker_remote_link'
-SPEC = _tracker.tracker_module_spec(tracker_remote_link.ARGUMENT_SPEC)
-CHECKS = _tracker.tracker_module_checks(**tracker_remote_link.MODULE_OPTIONS)
+SPEC = _options.tracker_module_spec(tracker_remote_link.ARGUMENT_SPEC)
+CHECKS = _options.tracker_module_checks(**tracker_remote_link.MODULE_OPTIONS)
 ARGS = dict(CONNECTION, issue='TEST-1', origin='ci.example', key='build-1')
 
 
@@ -73,7 +73,7 @@ def test_results_are_those_ansible_module_writes(args, capsys):
     """AnsibleModule itself, fed the same arguments, is the reference: every key, every message."""
     with ansible_module_args(dict(args, _ansible_module_name=NAME)):
         with pytest.raises(SystemExit):
-            AnsibleModule(argument_spec=_tracker.tracker_module_spec(tracker_remote_link.ARGUMENT_SPEC),
+            AnsibleModule(argument_spec=_options.tracker_module_spec(tracker_remote_link.ARGUMENT_SPEC),
                           **CHECKS).exit_json(echo='token %s' % TOKEN)
     expected = json.loads(capsys.readouterr().out)
 

@@ -14,7 +14,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import tracker_module
 
 ARGUMENT_SPEC = dict(
     warn=dict(type='str'),

@@ -1,0 +1,347 @@
+# -*- coding: utf-8 -*-
+
+# Copyright (c) 2026, ytracker.tracker contributors
+# BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
+# SPDX-License-Identifier: BSD-2-Clause
+
+"""Pure planning of an issue's fields: what a task wants, what differs, what to send, the diff.
+
+Every function here is a plain function of the task's wishes, the issue as Tracker answers it and
+the users the task's logins were resolved to, so it is tested as such. A field the task does not
+name is never looked at. This file is private to the collection (leading underscore): it may
+change without notice.
+
+Users: a playbook names a user by login, or by uid (digits), or, for a login made only of digits,
+as ``login:12345`` (the v3 reference's notation). Issues name users by id only, so a login is
+compared through the ids the users API gives for it: ``users`` maps each name the task uses to that
+set of ids (see user_ids). A name is looked up only when the comparison needs it: not when the
+field is empty, and not when it is the uid the issue shows.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+from collections import namedtuple
+
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import ISSUE_ID, ISSUE_KEY
+from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import (
+    as_list,
+    is_empty,
+    object_matches,
+    same_text,
+    shown,
+    text,
+    user_ids,
+    value_matches,
+)
+
+# The fields a task names by option, in the order of the diff, and how each compares:
+# text (as is), typed (an object named by key or id), issue (the parent, by key or id),
+# user (by login or uid), tags (a list of names), users (a list of users). Others are 'any'.
+FIELD_KINDS = (
+    ('summary', 'text'),
+    ('description', 'text'),
+    ('type', 'typed'),
+    ('priority', 'typed'),
+    ('assignee', 'user'),
+    ('parent', 'issue'),
+    ('tags', 'tags'),
+    ('followers', 'users'),
+)
+LIST_FIELDS = ('tags', 'followers')
+# Fields that '' clears (sent as null); the others must not be empty.
+CLEARABLE = ('description', 'assignee', 'parent')
+# What `fields` must not hold: what options manage, and what no edit changes.
+NOT_IN_FIELDS = dict(
+    [(name, 'use the %s option' % name) for name, dummy in FIELD_KINDS]
+    + [(name, 'use the %s option; a status changes only through a transition' % name)
+       for name in ('status', 'resolution')]
+    + [(name, 'Tracker sets it') for name in ('key', 'id', 'version', 'self')]
+    + [('unique', 'use the unique option'), ('queue', 'the queue option is where a new issue is created')])
+QUEUE = re.compile(r'^[A-Za-z0-9_]+$')
+DIGITS = re.compile(r'^[0-9]+$')
+LOGIN_PREFIX = 'login:'
+
+Field = namedtuple('Field', ['name', 'kind', 'value'])
+
+
+class WantedIssue(object):
+    """What a task asks of an issue: which one, its fields (in diff order) and its status."""
+
+    def __init__(self, params):
+        """From a module's params; ValueError, one line, for anything unusable."""
+        self.key = checked_key(params['key'], 'key') if params['key'] is not None else None
+        self.unique = params['unique']
+        if self.unique is not None and not self.unique.strip():
+            raise ValueError('unique must not be empty')
+        self.queue = params['queue']
+        if self.queue is not None and not QUEUE.match(self.queue):
+            raise ValueError('queue must be a queue key like OPS or a queue id, got %r' % self.queue)
+        self.fields = [checked_field(name, kind, params[name]) for name, kind in FIELD_KINDS
+                       if params[name] is not None]
+        for name, value in sorted((params['fields'] or {}).items()):
+            if name in NOT_IN_FIELDS:
+                raise ValueError('fields.%s: %s' % (name, NOT_IN_FIELDS[name]))
+            self.fields.append(Field(name, 'any', value))
+        self.purge = dict((name, params['purge_' + name]) for name in LIST_FIELDS)
+        for name in LIST_FIELDS:
+            if self.purge[name] and params[name] is None:
+                raise ValueError('purge_%s needs %s: the list to keep (an empty list removes them all)' % (name, name))
+        # Whitespace around a status key is no part of it, as for summary and tags.
+        self.status = params['status'].strip() if params['status'] is not None else None
+        self.resolution = params['resolution']
+        self.transition_fields = params['transition_fields'] or {}
+        if self.status is not None and not self.status.strip():
+            raise ValueError('status must not be empty: give a status key like inProgress, or leave status out')
+        if self.status is None and (self.resolution is not None or params['transition_fields']):
+            raise ValueError('resolution and transition_fields go with status: they are sent with a transition')
+        if self.resolution is not None and not self.resolution.strip():
+            raise ValueError('resolution must not be empty')
+
+    def transition_body(self):
+        """The body of the transition to the wanted status."""
+        body = dict(self.transition_fields)
+        if self.resolution is not None:
+            body['resolution'] = self.resolution
+        return body
+
+
+def checked_key(value, name):
+    """An issue key, in upper case as Tracker shows keys, or an id as given; ValueError when it is neither
+    (it goes into a URL)."""
+    value = value.strip()
+    if ISSUE_KEY.match(value):
+        return value.upper()
+    if not ISSUE_ID.match(value):
+        raise ValueError('%s must be an issue key like QUEUE-123 or an issue id, got %r' % (name, value))
+    return value
+
+
+def checked_field(name, kind, value):
+    """A field of the task, checked."""
+    if kind in ('tags', 'users'):
+        names = [text(item).strip() for item in value]
+        if not all(names):
+            raise ValueError('%s must not hold empty entries' % name)
+        # Each entry once, in the order given.
+        return Field(name, kind, sorted(set(names), key=names.index))
+    value = value.strip() if kind != 'text' else value
+    if value == '' or (kind == 'text' and not value.strip()):
+        if name not in CLEARABLE:
+            raise ValueError('%s must not be empty' % name)
+        return Field(name, kind, '')
+    if kind == 'issue':
+        value = checked_key(value, name)
+    return Field(name, kind, value)
+
+
+# Users
+
+def login_only(name):
+    """Whether a user name is a login that must be looked up to be sent (login:12345)."""
+    return name.startswith(LOGIN_PREFIX)
+
+
+def named_ids(name, users):
+    """The ids a user name stands for: those the users API gave for it, and the name itself (a uid)."""
+    return users.get(name, set()) | set([name])
+
+
+def current_users(field, issue):
+    """The users an issue has in a user field, as a list."""
+    return as_list(issue.get(field.name))
+
+
+def users_to_resolve(wanted, issue):
+    """The user names of the task to look up before comparing with ``issue`` (None: a new issue).
+
+    A name the issue's users already show as one of their ids needs no lookup, nor one compared
+    with an empty field: it differs anyway. login:12345 is always looked up, to send its uid.
+    """
+    names = set()
+    for field in wanted.fields:
+        if field.kind not in ('user', 'users') or field.value == '':
+            continue
+        found = current_users(field, issue or {})
+        shown_ids = set()
+        for user in found:
+            shown_ids |= user_ids(user)
+        for name in as_list(field.value):
+            if login_only(name) or (found and name not in shown_ids):
+                names.add(name)
+    return sorted(names)
+
+
+def sent_user(name, users):
+    """A user as a body names it: a login as given, a uid as a number, login:12345 by its uid."""
+    if DIGITS.match(name):
+        return int(name)
+    if login_only(name):
+        for user_id in sorted(users.get(name, ())):
+            if DIGITS.match(user_id):
+                return int(user_id)
+        return name[len(LOGIN_PREFIX):]
+    return name
+
+
+# What to send
+
+def sent_value(field, users):
+    """A field's wanted value in the form a body carries (see the reference's common format)."""
+    value = field.value
+    if value == '':
+        return None  # '' clears: Tracker resets a field given null
+    if field.kind == 'typed':
+        return {'id': value} if DIGITS.match(value) else value
+    if field.kind == 'issue':
+        return {'key': value.upper()} if ISSUE_KEY.match(value) else {'id': value}
+    if field.kind == 'user':
+        return sent_user(value, users)
+    if field.kind == 'users':
+        return [sent_user(name, users) for name in value]
+    return value
+
+
+def field_change(field, current, users, purge):
+    """What a PATCH body sends for ``field`` against the answered ``current``; None when nothing differs.
+
+    A field to clear is sent as {'value': None}: the caller unwraps it.
+    """
+    kind, value = field.kind, field.value
+    if kind == 'text':
+        same = same_text(value, current)
+    elif kind == 'any':
+        same = value_matches(value, current)
+    elif value == '':
+        same = is_empty(current)
+    elif kind in ('typed', 'issue'):
+        same = object_matches(value, current) if current is not None else False
+    elif kind == 'user':
+        same = bool(named_ids(value, users) & user_ids(current))
+    else:
+        return list_change(field, as_list(current), users, purge)
+    if same:
+        return None
+    return {'value': sent_value(field, users)}
+
+
+def list_change(field, current, users, purge):
+    """tags and followers: add what is missing, or, with purge, set the list to exactly the task's."""
+    present = set()
+    for element in current:
+        present |= element_names(field, element)
+    missing = [name for name in field.value if not (element_ids(field, name, users) & present)]
+    if purge:
+        wanted_ids = set()
+        for name in field.value:
+            wanted_ids |= element_ids(field, name, users)
+        extra = [element for element in current if not (element_names(field, element) & wanted_ids)]
+        if not missing and not extra:
+            return None
+        sent = sent_value(field, users) if field.kind == 'users' else list(field.value)
+        # [] resets a list; "set" replaces it (the reference's common format).
+        return {'value': {'set': sent} if sent else []}
+    if not missing:
+        return None
+    sent = [sent_user(name, users) for name in missing] if field.kind == 'users' else missing
+    return {'value': {'add': sent}}
+
+
+def element_names(field, element):
+    """What names an answered element of a list field: a tag's text, a user's ids."""
+    if field.kind == 'users':
+        return user_ids(element)
+    if isinstance(element, dict):
+        return set(text(element[name]) for name in ('key', 'display', 'name', 'id') if element.get(name) is not None)
+    return set([text(element)])
+
+
+def element_ids(field, name, users):
+    return named_ids(name, users) if field.kind == 'users' else set([name])
+
+
+def plan_fields(wanted, issue, users):
+    """The PATCH body for ``issue``: only the fields whose answered value differs from the task's."""
+    body = {}
+    for field in wanted.fields:
+        change = field_change(field, issue.get(field.name), users, wanted.purge.get(field.name, False))
+        if change is not None:
+            body[field.name] = change['value']
+    return body
+
+
+def create_body(wanted, users):
+    """The body of POST /issues/: queue, summary, unique and every field the task names, not empty."""
+    body = dict(queue=wanted.queue, unique=wanted.unique)
+    for field in wanted.fields:
+        sent = sent_value(field, users)
+        if not is_empty(sent):
+            body[field.name] = sent
+    return body
+
+
+# The diff: the fields the task names, and the status, one a line
+
+def shown_user(user, wanted_names, users):
+    """An answered user in a diff line: by the task's name for it when it has one, else as Tracker shows it."""
+    ids = user_ids(user)
+    for name in wanted_names:
+        if named_ids(name, users) & ids:
+            return name
+    return shown(user)
+
+
+def shown_items(field, current, users):
+    """The answered elements of a list field, each as its diff line names it."""
+    if field.kind == 'users':
+        return [shown_user(user, field.value, users) for user in as_list(current)]
+    return [shown(tag) for tag in as_list(current)]
+
+
+def shown_field(field, current, users):
+    """A field's answered value in its diff line."""
+    if field.kind in ('tags', 'users'):
+        return ', '.join(sorted(shown_items(field, current, users)))
+    if field.kind == 'user':
+        return shown_user(current, [field.value], users) if current is not None else ''
+    return shown(current)
+
+
+def shown_wanted(field, current, users, purge):
+    """A field's value after the task, in its diff line; lists without purge keep what they had."""
+    if field.kind in ('tags', 'users'):
+        kept = [] if purge else shown_items(field, current, users)
+        return ', '.join(sorted(set(kept) | set(field.value)))
+    return shown(field.value)
+
+
+def describe(wanted, issue, users):
+    """The issue's fields that the task names, and its status, one a line ('' for no issue)."""
+    if issue is None:
+        return ''
+    lines = ['%s: %s' % (field.name, shown_field(field, issue.get(field.name), users)) for field in wanted.fields]
+    if wanted.status is not None:
+        lines.append('status: %s' % shown(issue.get('status')))
+    return as_text(lines)
+
+
+def describe_after(wanted, issue, users, body, status_after=None):
+    """The lines of describe() once ``body`` is sent and the issue is in ``status_after`` (a status key)."""
+    issue = issue or {}
+    lines = []
+    for field in wanted.fields:
+        current = issue.get(field.name)
+        if field.name in body:
+            value = shown_wanted(field, current, users, wanted.purge.get(field.name, False))
+        else:
+            value = shown_field(field, current, users)
+        lines.append('%s: %s' % (field.name, value))
+    if wanted.status is not None:
+        lines.append('status: %s' % (status_after or shown(issue.get('status'))))
+    return as_text(lines)
+
+
+def as_text(lines):
+    return ''.join(line + '\n' for line in lines)

@@ -1,0 +1,208 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+
+# Copyright (c) 2026, ytracker.tracker contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: tracker_issue_info
+short_description: Read or find Yandex Tracker issues
+version_added: 1.0.0
+description:
+  - Reads one Yandex Tracker issue by O(key), or finds issues by O(keys), O(queue), O(filter) or O(query), every
+    page of the answer.
+  - Tracker pages a search's answer up to 10,000 issues. Past that, a search by O(filter) or O(query) is read by
+    scrolling, as the reference describes; a search by O(keys) or O(queue), which Tracker does not scroll, fails
+    saying so, unless O(limit) is 10,000 or less.
+  - Never changes anything.
+author:
+  - ytracker.tracker contributors (@ytracker)
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - ytracker.tracker.connection
+attributes:
+  check_mode:
+    support: full
+    details: The module only reads.
+  diff_mode:
+    support: N/A
+    details: The module changes nothing.
+  platform:
+    platforms: all
+options:
+  key:
+    description:
+      - Key (V(QUEUE-123)) or ID of one issue. An issue that does not exist gives an empty RV(issues).
+    type: str
+  keys:
+    description:
+      - Keys of issues. Tracker answers them sorted by summary.
+    type: list
+    elements: str
+  queue:
+    description:
+      - Key of a queue, whose issues are answered sorted by key.
+    type: str
+  filter:
+    description:
+      - Fields and the values to find, as the search of the reference takes them, for example a C(queue),
+        an C(assignee) and C(tags), or the C(unique) of an issue.
+    type: dict
+  query:
+    description:
+      - "A search in Tracker's query language, for example V(Queue: OPS Status: open \"Sort by\": Updated DESC)."
+      - Sort inside the query (C("Sort by")); O(order) is for O(filter) only.
+    type: str
+  order:
+    description:
+      - With O(filter), the field to sort by, V(+) or V(-) in front for the direction, for example V(-updated).
+    type: str
+  limit:
+    description:
+      - Return at most this many issues, reading no more pages than needed. Must be 1 or more.
+    type: int
+notes:
+  - Exactly one of O(key), O(keys), O(queue), O(filter) and O(query) is required.
+seealso:
+  - module: ytracker.tracker.tracker_issue
+  - name: Tracker API, finding issues
+    description: The search, its parameters, pages and scrolling.
+    link: https://yandex.cloud/en/docs/tracker/concepts/issues/search-issues
+'''
+
+EXAMPLES = r'''
+- name: Read one issue
+  ytracker.tracker.tracker_issue_info:
+    key: REL-42
+  register: release
+
+- name: Find the release issue of a version by its unique value
+  ytracker.tracker.tracker_issue_info:
+    filter:
+      unique: "release-{{ release_version }}"
+  register: found
+
+- name: The open incidents, newest first
+  ytracker.tracker.tracker_issue_info:
+    query: 'Queue: INC Status: open "Sort by": Created DESC'
+  register: incidents
+
+- name: The ten most recently updated issues of a queue assigned to alice
+  ytracker.tracker.tracker_issue_info:
+    filter:
+      queue: OPS
+      assignee: alice
+    order: -updated
+    limit: 10
+  register: recent
+
+- name: Show their keys
+  ansible.builtin.debug:
+    msg: "{{ recent.issues | map(attribute='key') | list }}"
+'''
+
+RETURN = r'''
+issues:
+  description: The issues, as the API answers them, in the API's order.
+  returned: success
+  type: list
+  elements: dict
+  sample:
+    - self: https://api.tracker.yandex.net/v3/issues/REL-42
+      id: 593cd211ef7e8a332414f2a7
+      key: REL-42
+      version: 4
+      summary: Release 1.2.0
+      queue: {id: "3", key: REL, display: Releases}
+      status: {id: "1", key: open, display: Open}
+'''
+
+from ansible_collections.ytracker.tracker.plugins.module_utils._issue_fields import checked_key
+from ansible_collections.ytracker.tracker.plugins.module_utils._issue_task import an_issue
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import (
+    exit_task,
+    fail_task,
+    run_task,
+    tracker_client,
+)
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
+
+SEARCHES = ('keys', 'queue', 'filter', 'query')
+
+ARGUMENT_SPEC = dict(
+    key=dict(type='str', no_log=False),
+    keys=dict(type='list', elements='str', no_log=False),
+    queue=dict(type='str'),
+    filter=dict(type='dict'),
+    query=dict(type='str'),
+    order=dict(type='str'),
+    limit=dict(type='int'),
+)
+MODULE_OPTIONS = dict(
+    mutually_exclusive=[('key',) + SEARCHES],
+    required_one_of=[('key',) + SEARCHES],
+    supports_check_mode=True,
+)
+
+
+def search_body(params):
+    """The body of POST /issues/_search, or ValueError, one line, for what the search cannot take."""
+    if params['order'] is not None and params['filter'] is None:
+        raise ValueError('order works with filter only: with query, sort inside it ("Sort by")')
+    if params['keys'] is not None and not [key for key in params['keys'] if key.strip()]:
+        raise ValueError('keys must name at least one issue')
+    for name in ('queue', 'query'):
+        if params[name] is not None and not params[name].strip():
+            raise ValueError('%s must not be empty' % name)
+    if params['filter'] is not None and not params['filter']:
+        raise ValueError('filter must name at least one field')
+    name = [name for name in SEARCHES if params[name] is not None][0]
+    body = {name: [key.strip() for key in params['keys']] if name == 'keys' else params[name]}
+    if params['order'] is not None:
+        body['order'] = params['order']
+    return body
+
+
+def run_module(module):
+    """The task, given an AnsibleModule or, on the controller, its stand-in."""
+    params = module.params
+    try:
+        if params['limit'] is not None and params['limit'] < 1:
+            raise ValueError('limit must be 1 or more')
+        key = checked_key(params['key'], 'key') if params['key'] is not None else None
+        body = None if key is not None else search_body(params)
+    except ValueError as error:
+        module.fail_json(msg=str(error))
+    client = tracker_client(module)
+    try:
+        if key is not None:
+            issues = read_one(client, key)
+        else:
+            issues = client.search_all('/issues/_search', body, limit=params['limit'])
+    except TrackerError as error:
+        fail_task(module, client, error)
+    exit_task(module, client, changed=False, issues=issues)
+
+
+def read_one(client, key):
+    """The issue as a list of one; none when it does not exist."""
+    try:
+        return [an_issue(client.read_issue(key), 'GET /issues/%s' % key)]
+    except TrackerError as error:
+        if error.status == 404:
+            return []
+        raise
+
+
+def main():
+    run_task(tracker_module(ARGUMENT_SPEC, **MODULE_OPTIONS), run_module)
+
+
+if __name__ == '__main__':
+    main()
