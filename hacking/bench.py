@@ -13,6 +13,10 @@ The scale table times the plan alone (plan_changes, in this process) for issues 
 100,000 links, and a tracker_remote_link task whose links are all on the issue already, at 500
 and 5,000 links: cost must grow with the links, not with their square.
 
+The issues table times tracker_issue with nothing to change against one uri GET, and a loop of it
+against a loop of ansible.builtin.debug. The last table times tasks against a port where nothing
+listens: those targets are seconds, as an ops team waits for a dead endpoint to be reported.
+
 The tables go to build/bench/tables.rst, and nowhere else. ``bench.py --docs`` (make bench-docs)
 copies the last of them into docs/docsite/rst/scale.rst between its bench markers: a deliberate
 step, once the figures are those of the code that the page describes.
@@ -21,6 +25,7 @@ step, once the figures are those of the code that the page describes.
 import argparse
 import json
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -197,8 +202,11 @@ def main():
     issues, issue_goals = measure_issues(work, env)
     table += '\n\n' + issues
     print('\n' + issues)
+    dead, dead_goals = measure_dead_endpoint(work, env)
+    table += '\n\n' + dead
+    print('\n' + dead)
     write_tables(table)
-    return 0 if all(ratio <= limit for dummy, ratio, limit in goals + scale_goals + issue_goals) else 1
+    return 0 if all(ratio <= limit for dummy, ratio, limit in goals + scale_goals + issue_goals + dead_goals) else 1
 
 
 def plan_seconds(links_module, size):
@@ -393,6 +401,59 @@ def measure_issues(work, env):
         ('(e) / (f)', results['issue'][0] / results['issue uri'][0], 1.0),
         ('(g) / (h)', results['issue loop'][0] / results['debug loop'][0], 1.3),
     ]
+    return simple_table(rows) + '\n\n' + goals_table(goals), goals
+
+
+# Nothing listening: a task, and a loop of 20, against a loopback port bound and never listened on,
+# with default options. The targets are the times an ops team can wait for a dead endpoint to be
+# reported: 5 seconds for a task, a minute for a loop of 20.
+
+DEAD_ITEMS = 20
+DEAD_PLAYBOOKS = {
+    'dead': PLAY + """    - name: Link the build, nothing listening
+      ytracker.tracker.tracker_remote_link:
+        api_url: "{{ lookup('ansible.builtin.env', 'DEAD_API_URL') }}"
+        issue: TEST-1
+        origin: ru.yandex.teamcity
+        key: build-1
+      ignore_errors: true
+""",
+    'dead loop': PLAY + """    - name: Link each build, nothing listening
+      ytracker.tracker.tracker_remote_link:
+        api_url: "{{ lookup('ansible.builtin.env', 'DEAD_API_URL') }}"
+        issue: TEST-1
+        origin: ru.yandex.teamcity
+        key: "build-{{ item }}"
+      ignore_errors: true
+      loop: "{{ range(1, %d) | list }}"
+""" % (DEAD_ITEMS + 1),
+}
+DEAD_TITLES = {
+    'dead': '(i) tracker_remote_link, nothing listening',
+    'dead loop': '(j) loop of tracker_remote_link over %d items, nothing listening' % DEAD_ITEMS,
+}
+DEAD_LIMITS = {'dead': 5.0, 'dead loop': 60.0}
+
+
+def measure_dead_endpoint(work, env):
+    """The table of tasks against a port where nothing listens, and their targets in seconds."""
+    closed = socket.socket()
+    closed.bind(('127.0.0.1', 0))  # bound, never listened on: connections are refused
+    env = dict(env, DEAD_API_URL='http://127.0.0.1:%d' % closed.getsockname()[1])
+    samples = dict((name, []) for name in DEAD_PLAYBOOKS)
+    try:
+        for dummy in range(RUNS):
+            for name, text in DEAD_PLAYBOOKS.items():
+                path = os.path.join(work, name.replace(' ', '_') + '.yml')
+                with open(path, 'w') as handle:
+                    handle.write(text)
+                samples[name].append(run_playbook(path, env))
+    finally:
+        closed.close()
+    seconds = dict((name, statistics.median(runs)) for name, runs in samples.items())
+    rows = [('Way', 'Seconds')] + [(DEAD_TITLES[name], '%.2f' % seconds[name]) for name in DEAD_PLAYBOOKS]
+    goals = [('%s in seconds' % DEAD_TITLES[name].split(' ')[0], seconds[name], DEAD_LIMITS[name])
+             for name in DEAD_PLAYBOOKS]
     return simple_table(rows) + '\n\n' + goals_table(goals), goals
 
 
