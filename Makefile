@@ -28,9 +28,11 @@ export ANSIBLE_NOCOLOR := 1
 
 .PHONY: test check-series units sanity integration lint docs-lint changelog-lint importer ee docs demo bench bench-docs clean
 
-# The checks of make test. The sanity tests of the series run one after another (see sanity-%),
-# the others beside them.
-TEST_CHECKS := units sanity integration lint docs-lint changelog-lint importer ee docs demo
+# The checks of make test, the longest first (the end-to-end tests of the newest series), so that
+# the others fill the time beside it. The sanity tests of the series run one after another (see
+# sanity-%).
+TEST_CHECKS := integration-$(lastword $(E2E_SERIES)) sanity units integration lint docs-lint changelog-lint \
+	importer ee docs demo
 
 test: check-series
 	$(MAKE) --no-print-directory --jobs=$(TEST_JOBS) --output-sync=target SANITY_IN_TURN=1 $(TEST_CHECKS)
@@ -82,8 +84,9 @@ check-series:
 
 integration: $(addprefix integration-,$(E2E_SERIES))
 
-# The series of E2E_SERIES but the newest run the parity tests; any other series runs them all.
-e2e-tests = $(if $(filter $(1),$(filter-out $(lastword $(E2E_SERIES)),$(E2E_SERIES))),tests/e2e/test_parity.py,tests/e2e)
+# The series of E2E_SERIES but the newest run the parity tests (test_parity.py, and those of other
+# files named ..._both_ways_...); any other series runs them all.
+e2e-tests = $(if $(filter $(1),$(filter-out $(lastword $(E2E_SERIES)),$(E2E_SERIES))),tests/e2e -k 'test_parity or both_ways',tests/e2e)
 
 integration-%: FORCE .venvs/core-%/.ready
 	.venvs/core-$*/bin/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(call e2e-tests,$*)
