@@ -19,8 +19,6 @@ __metaclass__ = type
 
 import json
 
-from ansible.module_utils.six import string_types
-
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import last_segment
 
 # The commands a list field takes in a PATCH body (the reference's "common format" page).
@@ -37,7 +35,7 @@ def text(value):
         return 'true' if value else 'false'
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return value if isinstance(value, string_types) else str(value)
+    return value if isinstance(value, str) else str(value)
 
 
 def is_empty(value):

@@ -69,6 +69,14 @@ def core_series():
     return '.'.join(ANSIBLE_VERSION.split('.')[:2])
 
 
+def invocation_injected(task_vars=None):
+    """Whether AnsibleModule puts ``invocation`` in a result: always up to ansible-core 2.20; from
+    2.21 on, where the configuration INJECT_INVOCATION says so (off by default)."""
+    if 'INJECT_INVOCATION' not in C.config.get_configuration_definitions():
+        return True
+    return boolean(C.config.get_config_value('INJECT_INVOCATION', variables=task_vars or {}), strict=False)
+
+
 def module_args(args):
     """The task's arguments as a module process gets them: plain JSON types, vaulted values decrypted.
 
@@ -115,7 +123,7 @@ class ControllerModule(object):
     """
 
     def __init__(self, argument_spec, args, name='', check_mode=False, diff=False, no_log=False, verbosity=0,
-                 supports_check_mode=False, **checks):
+                 supports_check_mode=False, inject_invocation=None, **checks):
         validation = ArgumentSpecValidator(argument_spec, **checks).validate(args)
         self.params = dict(args)
         self.params.update(validation.validated_parameters)
@@ -123,6 +131,7 @@ class ControllerModule(object):
         self.check_mode = check_mode
         self._diff = diff
         self._verbosity = verbosity
+        self._inject_invocation = invocation_injected() if inject_invocation is None else inject_invocation
         # What AnsibleModule's validator passes to warn() and deprecate().
         self._warnings = ['Both option {option} and its alias {alias} are set.'.format(**w) for w in validation._warnings]
         self._deprecations = [deprecation(**d) for d in validation._deprecations]
@@ -174,7 +183,10 @@ class ControllerModule(object):
 
     def _end(self, result):
         """Raise the result as AnsibleModule._return_formatted makes it."""
-        result.setdefault('invocation', {'module_args': self.params})
+        if self._inject_invocation:
+            result.setdefault('invocation', {'module_args': self.params})
+        else:
+            result.pop('invocation', None)
         for key, recorded in (('warnings', self._warnings), ('deprecations', self._deprecations)):
             if recorded:
                 result[key] = recorded + list(result.get(key) or [])
@@ -214,7 +226,8 @@ class TrackerAction(ActionBase):
         try:
             module = ControllerModule(spec, module_args(self._task.args), name=self._task.action,
                                       check_mode=self._task.check_mode, diff=self._task.diff,
-                                      no_log=no_log, verbosity=Display().verbosity, **checks)
+                                      no_log=no_log, verbosity=Display().verbosity,
+                                      inject_invocation=invocation_injected(task_vars), **checks)
             _runner.run_task(module, self.MODULE.run_module)
         except ModuleExit as ended:
             return ended.result

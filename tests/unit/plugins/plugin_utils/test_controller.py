@@ -123,7 +123,7 @@ def test_warn_and_deprecate_land_in_the_result():
 
 
 def test_invocation_masks_secrets_as_ansible_module_does():
-    result = ended(module(ARGS).exit_json, changed=True)
+    result = ended(module(ARGS, inject_invocation=True).exit_json, changed=True)
 
     assert result['invocation']['module_args']['oauth_token'] == 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
     assert result['invocation']['module_args']['issue'] == 'TEST-1'
@@ -312,6 +312,7 @@ def test_an_unexpected_error_in_process_is_a_one_line_failure(monkeypatch):
         raise OSError('Could not find a suitable TLS CA certificate bundle')
 
     monkeypatch.setattr(tracker_remote_link, 'run_module', run_module)
+    monkeypatch.setattr(_controller, 'invocation_injected', lambda task_vars=None: True)
     result = in_process(ARGS)
 
     assert result['failed'] is True
