@@ -27,7 +27,7 @@ def run_module(module):
     if module.params['warn']:
         module.warn(module.params['warn'])
     if module.params['deprecate']:
-        module.deprecate(module.params['deprecate'], version='2.0.0', collection_name='ytracker_test.probe')
+        module.deprecate(module.params['deprecate'], version='2.0.0', collection_name='ytracker.tracker')
     module.exit_json(changed=False, diff_mode=module._diff)
 
 
