@@ -38,7 +38,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 DEFINITION = os.path.join(ROOT, 'extensions', 'awx', 'credential_type')
-CONNECTION_OPTIONS = os.path.join(ROOT, 'plugins', 'module_utils', '_tracker.py')
+CONNECTION_OPTIONS = os.path.join(ROOT, 'plugins', 'module_utils', '_options.py')
 
 # What AWX knows of a field of a credential type's inputs.
 FIELD_KEYS = {'id', 'label', 'type', 'help_text', 'secret', 'multiline', 'format', 'choices', 'default',
