@@ -225,11 +225,7 @@ class TrackerClient(object):
         first_url, first_params = url, dict(params or {})
         for page in range(1, MAX_PAGES + 1):
             response = self._request('GET', url, params=params, hints=hints)
-            found = self._json(response)
-            if not isinstance(found, list):
-                raise TrackerError('GET %s: expected a JSON list, got %s'
-                                   % (self._path(url, params), type(found).__name__))
-            items.extend(found)
+            items.extend(self._json_list(response))
             next_url = self._next_page(response)
             if next_url is not None:
                 url, params = next_url, None
@@ -334,6 +330,14 @@ class TrackerClient(object):
                                % (response.request.method, self._path(response.url), response.status_code,
                                   self._redact(response.text[:200])))
 
+    def _json_list(self, response):
+        """The answer of a list read (a page of it), or TrackerError when it is no JSON list."""
+        found = self._json(response)
+        if not isinstance(found, list):
+            raise TrackerError('%s %s: expected a JSON list, got %s'
+                               % (response.request.method, self._path(response.url), type(found).__name__))
+        return found
+
     def _failure(self, where, response, hints):
         message = '%s: HTTP %d %s: %s' % (where, response.status_code, response.reason or '',
                                           api_messages(response))
@@ -431,13 +435,6 @@ class TrackerClient(object):
             return int(response.headers.get('X-Total-Count') or 0)
         except ValueError:
             return 0
-
-    def _json_list(self, response):
-        found = self._json(response)
-        if not isinstance(found, list):
-            raise TrackerError('%s %s: expected a JSON list, got %s'
-                               % (response.request.method, self._path(response.url), type(found).__name__))
-        return found
 
 
 def not_connected(error):
