@@ -11,6 +11,7 @@ import os
 import ssl
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 
 import pytest
@@ -53,12 +54,27 @@ class Emulator:
         self.tls_context = None  # an ssl.SSLContext that trusts the emulator's certificate, when it serves HTTPS
 
     def call(self, method, path, body=None, headers=None):
+        """The parsed body of a request that must succeed (urllib's HTTPError otherwise)."""
+        with urllib.request.urlopen(self.request(method, path, body, headers), timeout=10,
+                                    context=self.tls_context) as response:
+            payload = response.read()
+        return json.loads(payload) if payload else None
+
+    def request(self, method, path, body=None, headers=None):
         request = urllib.request.Request(self.url + path, method=method, headers=dict(headers or {}),
                                          data=None if body is None else json.dumps(body).encode())
         request.add_header('Content-Type', 'application/json')
-        with urllib.request.urlopen(request, timeout=10, context=self.tls_context) as response:
-            payload = response.read()
-        return json.loads(payload) if payload else None
+        return request
+
+    def answer(self, method, path, body=None, headers=None):
+        """(status, headers, parsed body) of one request, whatever its status."""
+        try:
+            with urllib.request.urlopen(self.request(method, path, body, headers), timeout=10,
+                                        context=self.tls_context) as response:
+                status, answer_headers, payload = response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            status, answer_headers, payload = error.code, error.headers, error.read()
+        return status, answer_headers, json.loads(payload) if payload else None
 
     def api(self, method, path, body=None):
         return self.call(method, '/v3' + path, body, {'Authorization': 'OAuth ' + OAUTH_TOKEN,

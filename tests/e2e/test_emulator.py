@@ -10,8 +10,6 @@ import os
 import socket
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 
 import pytest
 
@@ -23,15 +21,7 @@ BODY = {'relationship': 'RELATES', 'key': 'PR-1', 'origin': 'ru.yandex.bitbucket
 
 def call(emulator, method, path, body=None, headers=None):
     """(status, headers, parsed body) of one request."""
-    request = urllib.request.Request(emulator.url + path, method=method, headers=dict(headers or {}),
-                                     data=None if body is None else json.dumps(body).encode())
-    request.add_header('Content-Type', 'application/json')
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            status, answer_headers, payload = response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        status, answer_headers, payload = error.code, error.headers, error.read()
-    return status, answer_headers, json.loads(payload) if payload else None
+    return emulator.answer(method, path, body, headers)
 
 
 def test_a_created_link_has_the_documented_shape_on_v2_and_v3(emulator):

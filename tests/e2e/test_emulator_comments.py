@@ -5,9 +5,7 @@
 
 """The emulator's issue comments answer as the reference's comment pages say, whatever the collection does."""
 
-import json
 import urllib.error
-import urllib.request
 
 import pytest
 
@@ -18,16 +16,7 @@ ANOTHER_USER = {'id': '1100099', 'display': 'Another User'}
 
 def call(emulator, method, path, body=None, headers=None):
     """(status, headers, parsed body) of one request; with the emulator's credentials unless ``headers`` are given."""
-    headers = AUTH if headers is None else headers
-    request = urllib.request.Request(emulator.url + path, method=method, headers=dict(headers),
-                                     data=None if body is None else json.dumps(body).encode())
-    request.add_header('Content-Type', 'application/json')
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            status, answer_headers, payload = response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        status, answer_headers, payload = error.code, error.headers, error.read()
-    return status, answer_headers, json.loads(payload) if payload else None
+    return emulator.answer(method, path, body, AUTH if headers is None else headers)
 
 
 def seed(emulator, *comments, issue='TEST-1'):

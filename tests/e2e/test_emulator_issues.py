@@ -7,8 +7,6 @@
 
 import json
 import threading
-import urllib.error
-import urllib.request
 
 AUTH = {'Authorization': 'OAuth emulator-oauth-token', 'X-Org-ID': 'emulator-org'}
 ALICE_UID = '1120000000016876'
@@ -16,16 +14,7 @@ ALICE_UID = '1120000000016876'
 
 def call(emulator, method, path, body=None, headers=None):
     """(status, headers, parsed body) of one request; with the API's credentials unless ``headers`` are given."""
-    headers = AUTH if headers is None else headers
-    request = urllib.request.Request(emulator.url + path, method=method, headers=dict(headers),
-                                     data=None if body is None else json.dumps(body).encode())
-    request.add_header('Content-Type', 'application/json')
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            status, answer_headers, payload = response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        status, answer_headers, payload = error.code, error.headers, error.read()
-    return status, answer_headers, json.loads(payload) if payload else None
+    return emulator.answer(method, path, body, AUTH if headers is None else headers)
 
 
 def create(emulator, **body):
