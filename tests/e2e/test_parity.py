@@ -56,6 +56,11 @@ PARITY = {
         options=['--check']),
     'check mode, unknown origin': dict(task=link_task(origin='org.example.ci'), options=['--check']),
     'nothing listening': dict(task=link_task(api_url='http://127.0.0.1:9')),
+    'issue fields and status': dict(task={'ytracker.tracker.tracker_issue': {
+        'key': 'TEST-2', 'summary': 'Parity', 'priority': 'critical', 'status': 'inProgress'}}, options=['--diff']),
+    'issue, bad input': dict(task={'ytracker.tracker.tracker_issue': {'key': 'TEST-2', 'unique': 'release-1'}}),
+    'issue info': dict(task={'ytracker.tracker.tracker_issue_info': {'keys': ['TEST-1', 'TEST-2']}}),
+    'issue link info': dict(task={'ytracker.tracker.tracker_issue_link_info': {'issue': 'TEST-1'}}),
     'module warns': dict(task={PROBE: {'warn': 'a warning of the module'}}, probe=True),
     'module deprecates': dict(task={PROBE: {'deprecate': 'an option going away'}}, probe=True),
     'module without check mode, in check mode': dict(task={PROBE: {}}, options=['--check'], probe=True),
