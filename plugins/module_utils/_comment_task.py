@@ -4,12 +4,12 @@
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
 
-"""The task of ytracker.tracker.tracker_comment: read, plan, write the difference, report.
+"""An issue's comments as a Resource of the one flow (_flow.py), for tracker_comment.
 
-One read of the issue's comments (every page), the plan of _comments, then at most one POST or
-PATCH, or the DELETEs of absent. A POST whose answer was lost is resolved by reading again, and
-the read after a POST also settles twins posted by runs at the same moment. This file is private
-to the collection (leading underscore): it may change without notice.
+The plan is _comments.plan_comment's; the flow reads the comments (every page), posts once (a lost
+answer settled by reading, twins posted by runs at the same moment settled by the read after it),
+edits in place, or deletes. A 403 on another user's comment becomes the one line a user can act
+on. This file is private to the collection (leading underscore): it may change without notice.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -18,61 +18,101 @@ __metaclass__ = type
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._comments import (
     author,
+    comment_text,
     describe,
-    diff_texts,
     identified,
-    one_comment,
+    normal_text,
     plan_comment,
 )
-from ansible_collections.ytracker.tracker.plugins.module_utils._links import settle_created
-from ansible_collections.ytracker.tracker.plugins.module_utils._runner import exit_task, fail_task, tracker_client
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
-    OutcomeUnknown,
-    TrackerError,
-    quote_segment,
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import one_object
+from ansible_collections.ytracker.tracker.plugins.module_utils._flow import Resource
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import (
+    comment_path,
+    comments_path,
+    issue_hints,
 )
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 
 
-class IssueComments(object):
-    """The comments of one issue, through a TrackerClient."""
+class Identified(object):
+    """The comments a wanted one describes, as the flow's index asks."""
 
-    def __init__(self, client, issue):
-        self.client = client
-        self.issue = issue
-        self.path = '/issues/%s/comments' % quote_segment(issue)
-        self.hints = {404: 'check that issue %r exists and that the token can see it' % issue}
+    def __init__(self, comments):
+        self.comments = comments
 
-    def read(self):
-        """Every comment of the issue: the API pages them by the id of the last one seen, with a Link
-        header, which get_all follows."""
-        return self.client.get_all(self.path, hints=self.hints)
+    def matches(self, wanted):
+        return identified(self.comments, wanted)
 
-    def post(self, text, summonees, add_to_followers):
-        """POST a comment; its answer as the API gives it (OutcomeUnknown when it was lost)."""
-        body = {'text': text}
-        if summonees:
-            body['summonees'] = summonees
+
+class IssueComments(Resource):
+    """The comments of the task's issue; the task wants one of them (a WantedComment) or none."""
+
+    noun = 'comment'
+    place = 'the issue'
+
+    def __init__(self, params):
+        self.issue = params['issue']
+        self.state = params['state']
+        self.summonees = params['summonees']
+        self.add_to_followers = params['add_to_followers']
+        self.hints = issue_hints(self.issue)
+
+    def read(self, client):
+        return client.get_all(comments_path(self.issue), hints=self.hints)
+
+    def plan(self, wanted, current):
+        return plan_comment(wanted, current, self.state)
+
+    def index(self, current):
+        return Identified(current)
+
+    def create(self, client, wanted):
+        body = {'text': wanted.text}
+        if self.summonees:
+            body['summonees'] = self.summonees
         # Tracker adds the author to the issue's followers unless told not to.
-        query = {'isAddToFollowers': 'true' if add_to_followers else 'false'}
-        return self.client.request_json('POST', self.path, body=body, params=query, hints=self.hints)
+        query = {'isAddToFollowers': 'true' if self.add_to_followers else 'false'}
+        return one_object(client.create(comments_path(self.issue), body, params=query, hints=self.hints))
 
-    def comment_path(self, comment):
-        return '%s/%s' % (self.path, quote_segment(comment.get('id') or comment.get('longId')))
-
-    def patch(self, comment, text):
-        """Edit the comment's text; its answer as the API gives it."""
-        return self.client.request_json('PATCH', self.comment_path(comment), body={'text': text},
-                                        hints={404: '%s is no longer on issue %s' % (describe(comment), self.issue)})
-
-    def delete(self, comment):
-        """Delete the comment; False when it was gone already (404)."""
+    def update(self, client, current, wanted):
+        hints = {404: '%s is no longer on issue %s' % (describe(current), self.issue)}
         try:
-            self.client.request_json('DELETE', self.comment_path(comment))
+            answer = one_object(client.request_json('PATCH', comment_path(self.issue, current),
+                                                    body={'text': wanted.text}, hints=hints))
         except TrackerError as error:
-            if error.status == 404:
-                return False
-            raise
-        return True
+            raise refused(error, current, 'edit', 'give this task another marker than %r, so that it posts a'
+                                                  ' comment of its own' % wanted.marker)
+        # An answer of a shape the reference does not show: the comment as a read shows it.
+        return answer or self.read_one(client, current)
+
+    def delete(self, client, current):
+        try:
+            return client.delete(comment_path(self.issue, current))
+        except TrackerError as error:
+            raise refused(error, current, 'delete', 'delete it as its author, or narrow the marker')
+
+    def read_one(self, client, comment):
+        """``comment`` as a new read of the issue's comments shows it, or None."""
+        return next((found for found in self.read(client) if str(found.get('id')) == str(comment.get('id'))), None)
+
+    def shown(self, current, plan):
+        # The comment the task is about, or those it deletes: not every comment of the issue.
+        return plan.to_delete if self.state == 'absent' else [item for item, dummy in plan.to_update] + plan.kept
+
+    def describe(self, current):
+        # As comparisons see it: whitespace the task does not change shows as no change.
+        return normal_text(comment_text(current))
+
+    def describe_wanted(self, wanted):
+        return normal_text(wanted.text)
+
+    def diff_lines(self, lines):
+        return lines  # the comments' texts in the API's order
+
+    def result(self, task):
+        plan = task.plan
+        found = task.created or task.updated or [item for item, dummy in plan.to_update] + plan.kept
+        return dict(comment=found[0] if found and self.state == 'present' else None, removed=task.removed)
 
 
 def refused(error, comment, action, fix):
@@ -82,99 +122,3 @@ def refused(error, comment, action, fix):
     return TrackerError('cannot %s %s, written by %s: Tracker answered 403, as it does for a comment of another'
                         ' user; %s' % (action, describe(comment), author(comment) or 'an unknown user', fix),
                         status=403)
-
-
-def post(comments, wanted, params):
-    """Post the wanted comment once; (its answer or None, the comments read after it).
-
-    A POST whose answer was lost (5xx, timeout, dropped connection) is looked for in a read of the
-    comments, and posted again only when it is not there: never blindly.
-    """
-    client = comments.client
-    attempt = 0
-    while True:
-        try:
-            created = one_comment(comments.post(wanted.text, params['summonees'], params['add_to_followers']))
-            return created, comments.read()
-        except OutcomeUnknown as lost:
-            after = comments.read()
-            if identified(after, wanted):
-                return None, after
-            if attempt >= client.retries:
-                raise TrackerError('%s; the comment is not on the issue after %d attempts' % (lost, attempt + 1),
-                                   status=lost.status)
-        client.backoff(attempt, reason='lost answer')
-        attempt += 1
-
-
-def settle(comments, wanted, created, after):
-    """The comment to keep after posting: runs that posted the same comment at the same moment each
-    find all of them in ``after``; every run keeps the lowest id and deletes the others, so they
-    agree on one."""
-    kept, twins = settle_created([wanted], [created], lambda one: identified(after, one))
-    for twin in twins:
-        comments.delete(twin)
-    if kept[0] is None:
-        raise TrackerError('POST %s answered no comment, and none is on the issue' % comments.path)
-    return kept[0]
-
-
-def edit(comments, comment, wanted):
-    """Edit ``comment`` to the wanted text; the comment as the answer gives it, or None."""
-    try:
-        return one_comment(comments.patch(comment, wanted.text))
-    except TrackerError as error:
-        raise refused(error, comment, 'edit', 'give this task another marker than %r, so that it posts a comment of'
-                                              ' its own' % wanted.marker)
-
-
-def read_again(comments, comment):
-    """``comment`` as a new read of the issue's comments shows it, or None."""
-    return next((found for found in comments.read() if str(found.get('id')) == str(comment.get('id'))), None)
-
-
-def delete_all(comments, to_delete, removed):
-    """Delete ``to_delete``, adding to ``removed`` each one this run did delete."""
-    for comment in to_delete:
-        try:
-            # One that another run deleted meanwhile (404) was not removed by this one.
-            if comments.delete(comment):
-                removed.append(comment)
-        except TrackerError as error:
-            raise refused(error, comment, 'delete', 'delete it as its author, or narrow the marker')
-
-
-def run_comment_task(module, wanted):
-    """Make the issue of ``module.params`` end in its ``state`` for ``wanted``; exit or fail the module."""
-    params = module.params
-    state = params['state']
-    client = tracker_client(module)
-    comments = IssueComments(client, params['issue'])
-
-    comment, removed, written = None, [], False
-    try:
-        plan = plan_comment(wanted, comments.read(), state)
-        comment = plan.found
-        if module.check_mode:
-            removed = list(plan.to_delete)
-        elif plan.to_create is not None:
-            created, after = post(comments, wanted, params)
-            written = True
-            comment = settle(comments, wanted, created, after)
-        elif plan.to_edit is not None:
-            edited = edit(comments, plan.to_edit, wanted)
-            written = True
-            # An answer of a shape the reference does not show: the comment as a read shows it.
-            comment = edited or read_again(comments, plan.to_edit)
-        else:
-            delete_all(comments, plan.to_delete, removed)
-    except TrackerError as error:
-        # What was written before the failure is written: say so.
-        fail_task(module, client, error, changed=written or bool(removed), removed=removed)
-
-    changed = plan.to_create is not None or plan.to_edit is not None or bool(removed)
-    result = dict(changed=changed, comment=comment if state == 'present' else None, removed=removed)
-    if module._diff:
-        before, after = diff_texts(plan, wanted, state)
-        result['diff'] = dict(before=before, after=after)
-    exit_task(module, client, **result)

@@ -22,7 +22,7 @@ __metaclass__ = type
 import re
 from collections import namedtuple
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._links import id_order
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan, id_order
 
 
 LEADING_BLANK_LINES = re.compile(r'^(?:[ \t]*\n)+')
@@ -30,10 +30,6 @@ LEADING_BLANK_LINES = re.compile(r'^(?:[ \t]*\n)+')
 # What a task asks for: the comment's whole text (the marker in it; None when state=absent asks by
 # marker alone) and the marker that identifies it (None: the text does).
 WantedComment = namedtuple('WantedComment', ['text', 'marker'])
-
-# What has to happen: a text to post (or None), the comment to edit to the wanted text (or None),
-# the comments to delete, and the comment the task is about as it is now (or None).
-CommentPlan = namedtuple('CommentPlan', ['to_create', 'to_edit', 'to_delete', 'found'])
 
 
 def check_wanted(text, marker, state):
@@ -104,30 +100,21 @@ def identified(comments, wanted):
 
 
 def plan_comment(wanted, comments, state):
-    """What has to change so that the issue ends in ``state`` for ``wanted``.
+    """The Plan that makes the issue end in ``state`` for ``wanted``.
 
-    present: nothing when a comment the task means already has the text; else edit the one with the
-    lowest id (the first posted), never post a second one beside it; post only when none is there.
-    Others the marker finds are left alone. absent: delete every comment the task means.
+    present: nothing when a comment the task means already has the text (kept); else edit the one
+    with the lowest id (the first posted), never post a second one beside it; post only when none
+    is there. Others the marker finds are left alone. absent: delete every comment the task means.
     """
     found = identified(comments, wanted)
     if state == 'absent':
-        return CommentPlan(to_create=None, to_edit=None, to_delete=found, found=None)
+        return Plan(to_create=[], to_update=[], to_delete=found, kept=[])
     if not found:
-        return CommentPlan(to_create=wanted.text, to_edit=None, to_delete=[], found=None)
+        return Plan(to_create=[wanted], to_update=[], to_delete=[], kept=[])
     for comment in found:
         if same_text(comment, wanted.text):
-            return CommentPlan(to_create=None, to_edit=None, to_delete=[], found=comment)
-    first = min(found, key=id_order)
-    return CommentPlan(to_create=None, to_edit=first, to_delete=[], found=first)
-
-
-def one_comment(answer):
-    """The comment of a create or edit answer: an object as the parameter tables describe, or, as
-    the reference's examples print it, a list holding that object. None for any other shape."""
-    if isinstance(answer, list) and len(answer) == 1:
-        answer = answer[0]
-    return answer if isinstance(answer, dict) else None
+            return Plan(to_create=[], to_update=[], to_delete=[], kept=[comment])
+    return Plan(to_create=[], to_update=[(min(found, key=id_order), wanted)], to_delete=[], kept=[])
 
 
 def author(comment):
@@ -143,15 +130,3 @@ def describe(comment):
     """'comment 626 (longId 5fa1...)', as messages name a comment."""
     long_id = comment.get('longId')
     return 'comment %s%s' % (comment.get('id'), ' (longId %s)' % long_id if long_id else '')
-
-
-def diff_texts(plan, wanted, state):
-    """(before, after): the text of the comment the task is about before the task and after it.
-
-    With state=absent, before holds the text of each comment to delete, one after another.
-    """
-    if state == 'absent':
-        return '\n'.join(comment_text(comment) for comment in plan.to_delete), ''
-    before = comment_text(plan.found) if plan.found is not None else ''
-    changing = plan.to_create is not None or plan.to_edit is not None
-    return before, wanted.text if changing else before

@@ -25,7 +25,7 @@ __metaclass__ = type
 import re
 from collections import namedtuple
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._options import ISSUE_ID, ISSUE_KEY
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import ISSUE_KEY, check_issue
 from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import (
     as_list,
     is_empty,
@@ -72,7 +72,7 @@ class WantedIssue(object):
 
     def __init__(self, params):
         """From a module's params; ValueError, one line, for anything unusable."""
-        self.key = checked_key(params['key'], 'key') if params['key'] is not None else None
+        self.key = check_issue(params['key'], 'key') if params['key'] is not None else None
         self.unique = params['unique']
         if self.unique is not None and not self.unique.strip():
             raise ValueError('unique must not be empty')
@@ -108,17 +108,6 @@ class WantedIssue(object):
         return body
 
 
-def checked_key(value, name):
-    """An issue key, in upper case as Tracker shows keys, or an id as given; ValueError when it is neither
-    (it goes into a URL)."""
-    value = value.strip()
-    if ISSUE_KEY.match(value):
-        return value.upper()
-    if not ISSUE_ID.match(value):
-        raise ValueError('%s must be an issue key like QUEUE-123 or an issue id, got %r' % (name, value))
-    return value
-
-
 def checked_field(name, kind, value):
     """A field of the task, checked."""
     if kind in ('tags', 'users'):
@@ -133,7 +122,7 @@ def checked_field(name, kind, value):
             raise ValueError('%s must not be empty' % name)
         return Field(name, kind, '')
     if kind == 'issue':
-        value = checked_key(value, name)
+        value = check_issue(value, name)
     return Field(name, kind, value)
 
 
@@ -196,7 +185,7 @@ def sent_value(field, users):
     if field.kind == 'typed':
         return {'id': value} if DIGITS.match(value) else value
     if field.kind == 'issue':
-        return {'key': value.upper()} if ISSUE_KEY.match(value) else {'id': value}
+        return {'key': value} if ISSUE_KEY.match(value) else {'id': value}
     if field.kind == 'user':
         return sent_user(value, users)
     if field.kind == 'users':
@@ -318,13 +307,13 @@ def shown_wanted(field, current, users, purge):
 
 
 def describe(wanted, issue, users):
-    """The issue's fields that the task names, and its status, one a line ('' for no issue)."""
+    """The issue's fields that the task names, and its status: a line each (none for no issue)."""
     if issue is None:
-        return ''
+        return []
     lines = ['%s: %s' % (field.name, shown_field(field, issue.get(field.name), users)) for field in wanted.fields]
     if wanted.status is not None:
         lines.append('status: %s' % shown(issue.get('status')))
-    return as_text(lines)
+    return lines
 
 
 def describe_after(wanted, issue, users, body, status_after=None):
@@ -340,8 +329,4 @@ def describe_after(wanted, issue, users, body, status_after=None):
         lines.append('%s: %s' % (field.name, value))
     if wanted.status is not None:
         lines.append('status: %s' % (status_after or shown(issue.get('status'))))
-    return as_text(lines)
-
-
-def as_text(lines):
-    return ''.join(line + '\n' for line in lines)
+    return lines

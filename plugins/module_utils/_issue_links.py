@@ -26,18 +26,16 @@ __metaclass__ = type
 
 from collections import namedtuple
 
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import unique
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
     RELATIONSHIPS,
-    as_lines,
     checked_relationship,
-    lines_after,
     link_type,
     plan_with,
     relationship_name,
     type_fits,
-    unique,
 )
-from ansible_collections.ytracker.tracker.plugins.module_utils._options import ISSUE_ID, ISSUE_KEY
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue
 
 
 # What a task asks for: a link from the task's issue to ``issue`` (a key or an
@@ -46,21 +44,18 @@ WantedIssueLink = namedtuple('WantedIssueLink', ['issue', 'relationship'])
 
 
 def check_linked_issue(issue, linked_issue, where=''):
-    """Refuse a linked issue that names no issue, or the task's issue itself."""
-    if not ISSUE_KEY.match(linked_issue or '') and not ISSUE_ID.match(linked_issue or ''):
-        raise ValueError('%slinked_issue must be an issue key like QUEUE-123 or an issue id, got %r'
-                         % (where, linked_issue))
-    if linked_issue.upper() == issue.strip().upper():
+    """The linked issue as check_issue gives it; ValueError for one that names no issue, or the
+    task's issue itself."""
+    linked_issue = check_issue(linked_issue, '%slinked_issue' % where)
+    if linked_issue == check_issue(issue):
         raise ValueError('%slinked_issue must be another issue than issue %s: an issue is not linked to itself'
                          % (where, issue))
+    return linked_issue
 
 
 def wanted_issue_link(issue, linked_issue, relationship, where=''):
     """The WantedIssueLink of one item of a task, or ValueError saying what is wrong with it."""
-    # Surrounding whitespace is no part of a key: trimmed, as tokens and issue are.
-    linked_issue = linked_issue.strip() if linked_issue else linked_issue
-    check_linked_issue(issue, linked_issue, where)
-    return WantedIssueLink(linked_issue, checked_relationship(relationship, where))
+    return WantedIssueLink(check_linked_issue(issue, linked_issue, where), checked_relationship(relationship, where))
 
 
 def expected_type(wanted):
@@ -115,11 +110,6 @@ def plan_issue_links(wanted_links, current_links, state='present', purge=False):
                      of_a_named_type if purge else None)
 
 
-def shown_issue(issue):
-    """An issue as Tracker shows it: a key in upper case, an id as it is."""
-    return issue.upper() if ISSUE_KEY.match(issue) else issue
-
-
 def describe_issue_link(link):
     """'relationship: OTHER-1' for an API link object, the relationship as seen from the issue."""
     return '%s: %s' % (relationship_name(link_type(link)), linked_key(link))
@@ -127,14 +117,4 @@ def describe_issue_link(link):
 
 def describe_wanted_issue_link(wanted):
     """'relationship: OTHER-1' for a WantedIssueLink."""
-    return '%s: %s' % (wanted.relationship, shown_issue(wanted.issue))
-
-
-def describe_all_issue_links(links):
-    """The issue's links, one a line."""
-    return as_lines(describe_issue_link(link) for link in links)
-
-
-def describe_issue_links_after(current_links, plan):
-    """The issue's links once ``plan`` is carried out, one a line."""
-    return lines_after(current_links, plan, describe_issue_link, describe_wanted_issue_link)
+    return '%s: %s' % (wanted.relationship, wanted.issue)

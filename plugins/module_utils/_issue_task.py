@@ -36,16 +36,24 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._issue_status imp
     status_reached,
     unreachable,
 )
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import diff, one_object
+from ansible_collections.ytracker.tracker.plugins.module_utils._flow import CONFLICTS, carry_out, converge, create_once
 from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import shown, user_ids
-from ansible_collections.ytracker.tracker.plugins.module_utils._runner import exit_task, fail_task, tracker_client
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import (
-    OutcomeUnknown,
-    TrackerError,
-    quote_segment,
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import (
+    ISSUES,
+    SEARCH,
+    an_issue,
+    execute_path,
+    issue_path,
+    queue_hints,
+    read_issue,
+    transitions_path,
+    user_hints,
+    user_path,
 )
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import tracker_client
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import OutcomeUnknown, TrackerError
 
-# A stale version: 409 on the current reference pages, 412 on older ones.
-CONFLICTS = (409, 412)
 LIMIT_HINT = "the issue has reached Tracker's limit of changes (its version): Tracker refuses to edit it any further"
 PATCH_HINTS = {
     409: 'the issue was edited by someone else between every read and write; raise retries',
@@ -59,24 +67,12 @@ TRANSITION_HINTS = {
 }
 
 
-def issue_path(issue, *parts):
-    """/issues/<issue>[/<part>...], each a path segment of its own."""
-    return '/'.join(['/issues', quote_segment(issue)] + [quote_segment(part) for part in parts])
+class StatusMoved(TrackerError):
+    """No transition leads to the wanted status from the one read, and the issue has moved since:
+    read it again and plan again."""
 
-
-def one_issue(answer):
-    """An issue from an answer: the reference's examples show it bare and inside a list."""
-    if isinstance(answer, list):
-        return answer[0] if answer else None
-    return answer
-
-
-def an_issue(answer, where):
-    """The issue of an answer; TrackerError when it holds none."""
-    found = one_issue(answer)
-    if not isinstance(found, dict):
-        raise TrackerError('%s: the answer is not an issue: %s' % (where, type(found).__name__))
-    return found
+    def __init__(self, message):
+        super(StatusMoved, self).__init__(message, status=409)
 
 
 class IssueTask(object):
@@ -98,24 +94,31 @@ class IssueTask(object):
         self.first = self.find()
         self.issue = self.first if self.first is not None else self.create()
         if self.issue is not None:  # None: check mode would create it
-            self.converge()
+            self.fields_and_status()
+
+    def result(self):
+        return dict(changed=self.changed, created=self.created, issue=self.issue)
+
+    def failure(self):
+        """What the result of a failed task says was done before the failure."""
+        return self.result()
 
     def diff(self):
         users = self.users
-        return dict(before=describe(self.wanted, self.first, users),
-                    after=describe_after(self.wanted, self.first, users, self.sent, self.status_after))
+        return diff(describe(self.wanted, self.first, users),
+                    describe_after(self.wanted, self.first, users, self.sent, self.status_after))
 
     # Which issue
 
     def find(self):
         if self.wanted.key is not None:
-            return self.read(self.wanted.key)
+            return read_issue(self.client, self.wanted.key)
         return self.find_unique()
 
     def find_unique(self):
         """The issue whose unique is the task's, or None."""
         unique = self.wanted.unique
-        found = self.client.search_all('/issues/_search', {'filter': {'unique': unique}})
+        found = self.client.search_all(SEARCH, {'filter': {'unique': unique}})
         # A search may match more loosely than equality: an issue that shows its unique must show this one.
         same = [issue for issue in found if isinstance(issue, dict) and issue.get('unique', unique) == unique]
         if len(same) > 1:
@@ -123,11 +126,14 @@ class IssueTask(object):
                                % (len(same), unique, ', '.join(str(issue.get('key')) for issue in same)))
         return same[0] if same else None
 
-    def read(self, issue):
-        return an_issue(self.client.read_issue(issue), 'GET %s' % issue_path(issue))
-
     def create(self):
-        """The issue the task creates; None in check mode. Settles a conflict or a lost answer by searching."""
+        """The issue the task creates; None in check mode.
+
+        A create refused with 409 (another run made the issue a moment earlier), or whose answer was
+        lost, is settled by searching: the issue found is the task's. Sending it again is safe only
+        because Tracker refuses a second issue with the same unique; and Tracker's search may not
+        show an issue made this instant, so the search is tried within the create's budget.
+        """
         wanted = self.wanted
         if wanted.queue is None or 'summary' not in [field.name for field in wanted.fields]:
             raise TrackerError('no issue has unique %r, and creating one needs queue and summary' % wanted.unique)
@@ -138,50 +144,38 @@ class IssueTask(object):
         if self.check_mode:
             return None
         body = create_body(wanted, self.users)
-        hints = {404: 'check that queue %r exists and that the token can see it' % wanted.queue}
-        attempt = 0
-        while True:
-            try:
-                return an_issue(self.client.request_json('POST', '/issues/', body=body, hints=hints), 'POST /issues/')
-            except OutcomeUnknown as lost:
-                problem = lost
-            except TrackerError as error:
-                if error.status != 409:
-                    raise
-                problem = error
-                if attempt == 0:
-                    # Another run made it a moment earlier: this one creates nothing.
-                    self.changed = self.created = False
-            found = self.find_unique()
-            if found is not None:
-                if not self.created:
-                    # Found as if by the first search: the rest of the task, and the diff, start from it.
-                    self.first, self.sent, self.status_after = found, {}, None
-                return found
-            if attempt >= self.client.retries:
-                raise TrackerError('%s; and no issue with unique %r is found after %d attempts'
-                                   % (problem, wanted.unique, attempt + 1), status=problem.status)
-            # Tracker's search may not show an issue made this instant; posting again cannot make a
-            # second one with the same unique.
-            self.client.backoff(attempt, reason='issue not found yet')
-            attempt += 1
+
+        def post(dummy):
+            return an_issue(self.client.create(ISSUES, body, hints=queue_hints(wanted.queue)), 'POST %s' % ISSUES)
+
+        found = []
+
+        def search():
+            found[:] = [self.find_unique()]
+            return lambda dummy: found[0] is not None
+
+        answers, dummy, taken = create_once(
+            self.client, [wanted], post, search, conflicts=(409,), always_read=False, reason='issue not found yet',
+            missing='and no issue with unique %r is found' % wanted.unique)
+        if answers[0] is not None:
+            return answers[0]
+        if taken:
+            # Another run made it a moment earlier: this one creates nothing, and the rest of the task, and
+            # the diff, start from the issue as if the first search had found it.
+            self.changed = self.created = False
+            self.first, self.sent, self.status_after = found[0], {}, None
+        return found[0]
 
     # Fields and status
 
-    def converge(self):
+    def fields_and_status(self):
         """Fields, then status; a conflict means the issue changed meanwhile: read it, plan again."""
-        attempts = self.client.retries + 1
-        for attempt in range(attempts):
-            if attempt:
-                self.issue = self.read(self.issue_key())
-            try:
-                if self.converge_once():
-                    return
-            except TrackerError as error:
-                if error.status not in CONFLICTS or attempt + 1 >= attempts:
-                    raise
-        raise TrackerError('%s: the transition to %r was sent but the issue is not there after %d attempts'
-                           % (self.issue_key(), self.wanted.status, attempts))
+        def read_again():
+            self.issue = read_issue(self.client, self.issue_key())
+
+        if not converge(self.client, self.converge_once, read_again):
+            raise TrackerError('%s: the transition to %r was sent but the issue is not there after %d attempts'
+                               % (self.issue_key(), self.wanted.status, self.client.retries + 1))
 
     def converge_once(self):
         """Plan against self.issue and carry the plan out; False when the outcome needs another look."""
@@ -202,14 +196,28 @@ class IssueTask(object):
         return self.run_transition(transition)
 
     def transition_to_run(self, issue):
-        """The transition to the wanted status; None when the issue is there already."""
+        """The transition to the wanted status; None when the issue is there already.
+
+        The transitions are those from the issue's status when they are read. Another run may move
+        the issue between the read of the issue and the read of its transitions (several hosts
+        closing one release issue): when none leads to the wanted status, the issue is read again.
+        Already there is success; moved elsewhere is planned again (StatusMoved, a conflict).
+        """
         wanted = self.wanted.status
         if wanted is None or status_reached(wanted, issue.get('status')):
             return None
-        transitions = self.client.get_all(issue_path(self.issue_key(), 'transitions'))
+        transitions = self.client.get_all(transitions_path(self.issue_key()))
         transition = choose_transition(transitions, wanted)
         if transition is None:
-            raise TrackerError(unreachable(self.issue_key(), issue.get('status'), wanted, transitions))
+            again = read_issue(self.client, self.issue_key())
+            if status_reached(wanted, again.get('status')):
+                self.issue = again
+                return None
+            if not status_reached(shown(issue.get('status')), again.get('status')):
+                self.issue = again
+                raise StatusMoved('%s moved from %r to %r while its transitions were read'
+                                  % (self.issue_key(), shown(issue.get('status')), shown(again.get('status'))))
+            raise TrackerError(unreachable(self.issue_key(), again.get('status'), wanted, transitions))
         self.status_after = shown(transition.get('to'))
         return transition
 
@@ -218,17 +226,16 @@ class IssueTask(object):
         answer = self.client.request_json('PATCH', issue_path(self.issue_key()), body=body,
                                           params={'version': version} if version is not None else None,
                                           hints=PATCH_HINTS)
-        found = one_issue(answer)
         # An edit answers the issue; an answer without one is made good by a read.
-        return found if isinstance(found, dict) and found else self.read(self.issue_key())
+        return one_object(answer) or read_issue(self.client, self.issue_key())
 
     def run_transition(self, transition):
         """Execute the transition; True once the issue is in the wanted status, False to look again."""
         key, wanted = self.issue_key(), self.wanted.status
-        path = issue_path(key, 'transitions', str(transition.get('id')), '_execute')
         refused = None
         try:
-            self.client.request_json('POST', path, body=self.wanted.transition_body(), hints=TRANSITION_HINTS)
+            self.client.request_json('POST', execute_path(key, str(transition.get('id'))),
+                                     body=self.wanted.transition_body(), hints=TRANSITION_HINTS)
         except OutcomeUnknown:
             pass  # whether it ran, the read below tells
         except TrackerError as error:
@@ -236,7 +243,7 @@ class IssueTask(object):
                 raise
             refused = error
         # The transition answers the transitions from the new status, not the issue: read it.
-        self.issue = self.read(key)
+        self.issue = read_issue(self.client, key)
         reached = status_reached(wanted, self.issue.get('status'))
         if refused is not None and not reached:
             raise TrackerError('%s: transition %r to %r refused: %s' % (key, transition.get('id'), wanted, refused),
@@ -254,20 +261,10 @@ class IssueTask(object):
         """Look up, once per task, the user names that comparing with ``issue`` needs."""
         for name in users_to_resolve(self.wanted, issue):
             if name not in self.users:
-                hints = {404: 'no user %r in the organisation: name users by login or uid' % name}
-                user = one_issue(self.client.request_json('GET', '/users/%s' % quote_segment(name), hints=hints))
+                user = one_object(self.client.request_json('GET', user_path(name), hints=user_hints(name)))
                 self.users[name] = user_ids(user)
 
 
 def run_issue_task(module, wanted):
     """Make the issue what ``wanted`` (a WantedIssue) says; exit or fail the module."""
-    client = tracker_client(module)
-    task = IssueTask(client, wanted, module.check_mode)
-    try:
-        task.run()
-    except TrackerError as error:
-        fail_task(module, client, error, changed=task.changed, created=task.created, issue=task.issue)
-    result = dict(changed=task.changed, created=task.created, issue=task.issue)
-    if module._diff:
-        result['diff'] = task.diff()
-    exit_task(module, client, **result)
+    carry_out(module, IssueTask(tracker_client(module), wanted, module.check_mode))

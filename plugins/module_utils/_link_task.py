@@ -4,129 +4,65 @@
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
 
-"""The task every link module of the collection runs: read, plan, write the difference, report.
+"""What every kind of link an issue has shares, as a Resource of the one flow (_flow.py).
 
-A module says which links it wants and, in a LinkKind, how its kind of link is planned, found,
-created and described. run_link_task carries that out alike for every kind: one read of the
-issue's links, check mode, the read after creating that settles twins made by runs at the same
-moment, deletes that find a link gone already, a failure that still reports what was written,
-and the result with its diff. This file is private to the collection (leading underscore): it
-may change without notice.
+An issue's links of either kind, 'remotelinks' (to objects of other applications) and 'links' (to
+other issues), are listed, created and deleted alike, and their modules answer alike: ``link`` for
+a task naming one, ``links`` for a task naming several, and ``removed``. A module subclasses
+LinkResource with its kind's plan, index, request body and description. This file is private to
+the collection (leading underscore): it may change without notice.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._links import settle_created
-from ansible_collections.ytracker.tracker.plugins.module_utils._runner import exit_task, fail_task, tracker_client
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import OutcomeUnknown, TrackerError
+from ansible_collections.ytracker.tracker.plugins.module_utils._flow import Resource
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import issue_hints, link_path, links_path
 
 
-class LinkKind(object):
-    """What differs between kinds of link; a module gives its own subclass."""
+class LinkResource(Resource):
+    """The links of one kind of the task's issue."""
 
-    # The issue's list of such links, /issues/{issue}/<resource>: 'remotelinks' or 'links'.
-    resource = None
+    noun = 'link'
+    place = 'the issue'
+    # The issue's list of such links, /issues/{issue}/<kind>: 'remotelinks' or 'links'.
+    kind = None
 
-    def plan(self, wanted_links, current_links, state, purge):
-        """The Plan (see _links.plan_with)."""
+    def __init__(self, params):
+        self.issue = params['issue']
+        self.state = params['state']
+        self.purge = params['purge']
+        self.one = params['links'] is None  # the task names one link: the result has link, not links
+
+    def read(self, client):
+        return client.get_all(links_path(self.issue, self.kind), hints=issue_hints(self.issue))
+
+    def create(self, client, wanted):
+        hints = issue_hints(self.issue)
+        hints.update(self.create_hints(wanted))
+        return client.create(links_path(self.issue, self.kind), self.create_body(wanted),
+                             params=self.create_params(), hints=hints)
+
+    def delete(self, client, current):
+        return client.delete(link_path(self.issue, self.kind, current['id']), hints=issue_hints(self.issue))
+
+    def create_body(self, wanted):
         raise NotImplementedError
 
-    def index(self, links):
-        """``links`` indexed: an object whose matches(wanted) gives the links a wanted link describes."""
-        raise NotImplementedError
+    def create_params(self):
+        return None
 
-    def create(self, client, issue, wanted):
-        """Create the link ``wanted`` describes through ``client``; the link as the API answers it.
+    def create_hints(self, wanted):
+        return {}
 
-        OutcomeUnknown (from the client) when the answer was lost: run_link_task reads to know.
-        """
-        raise NotImplementedError
-
-    def check_creatable(self, client, issue, to_create):
-        """In check mode: TrackerError when a real run could not create ``to_create``, as far as a read tells."""
-
-    def describe(self, links, wanted_links):
-        """The issue's links, one a line, as the diff shows them."""
-        raise NotImplementedError
-
-    def describe_after(self, links, plan, wanted_links):
-        """The issue's links once ``plan`` is carried out, one a line."""
-        raise NotImplementedError
-
-
-def run_link_task(module, kind, wanted_links):
-    """Make the issue of ``module.params`` end in its ``state`` for ``wanted_links``; exit or fail the module."""
-    params = module.params
-    issue = params['issue']
-    client = tracker_client(module)
-
-    # made: every answer to a create, twins included, so that a failure later still says it wrote.
-    made, created, removed = [], [], []
-    try:
-        current = client.list_links(issue, kind.resource)
-        plan = kind.plan(wanted_links, current, params['state'], params['purge'])
-        if module.check_mode:
-            if plan.to_create:
-                kind.check_creatable(client, issue, plan.to_create)
-            removed = plan.to_delete
+    def result(self, task):
+        plan = task.plan
+        result = dict(removed=task.removed)
+        if self.one:
+            found = (plan.kept + task.created) if self.state == 'present' else task.removed
+            result['link'] = found[0] if found else None
         else:
-            if plan.to_create:
-                created = create_all(client, kind, issue, plan.to_create, made)
-            for link in plan.to_delete:
-                # A link that another run deleted meanwhile (404) was not removed by this one.
-                if client.delete_link(issue, kind.resource, link['id']):
-                    removed.append(link)
-    except TrackerError as error:
-        # What was written before the failure is written: say so.
-        fail_task(module, client, error, changed=bool(made or removed), removed=removed)
+            result['links'] = plan.kept + task.created
+        return result
 
-    result = dict(changed=bool(plan.to_create or removed), removed=removed)
-    if params['links'] is None:
-        found = (plan.kept + created) if params['state'] == 'present' else removed
-        result['link'] = found[0] if found else None
-    else:
-        result['links'] = plan.kept + created
-    if module._diff:
-        result['diff'] = dict(before=kind.describe(current, wanted_links),
-                              after=kind.describe_after(current, plan, wanted_links))
-    exit_task(module, client, **result)
-
-
-def create_all(client, kind, issue, to_create, made):
-    """Create ``to_create``; the link kept for each, once every create is known to have happened.
-
-    ``made`` gets each answer as it comes, and True for a create whose answer was lost.
-
-    One read after the writes serves two ends. A create whose answer was lost (OutcomeUnknown)
-    is looked for there, and posted again only when it is not: never blindly. And runs that made
-    the same link at the same moment each find all the copies there: every run keeps the lowest id
-    and deletes the rest, so they agree on one link whatever their number.
-    """
-    answers = [None] * len(to_create)
-    pending = list(range(len(to_create)))
-    attempt = 0
-    while True:
-        lost = None
-        for number in pending:
-            try:
-                answers[number] = kind.create(client, issue, to_create[number])
-                made.append(answers[number])
-            except OutcomeUnknown as unknown:
-                lost = unknown
-                made.append(True)
-        after = kind.index(client.list_links(issue, kind.resource))
-        pending = [number for number, answer in enumerate(answers)
-                   if answer is None and not after.matches(to_create[number])]
-        if not pending:
-            break
-        if attempt >= client.retries:
-            raise TrackerError('%s; the link is not on the issue after %d attempts' % (lost, attempt + 1),
-                               status=lost.status)
-        client.backoff(attempt, reason='lost answer')
-        attempt += 1
-    kept, twins = settle_created(to_create, answers, after.matches)
-    for twin in twins:
-        client.delete_link(issue, kind.resource, twin['id'])
-    return kept

@@ -12,8 +12,7 @@ its arguments and is tested as such.
 
 Matching is by identity: the current links are indexed once by object key, so
 a task costs time in proportion to its links and the issue's, never to their
-product. The planning itself (plan_with, settle_created, lines_after) serves
-every kind of link.
+product. plan_with serves every kind of link.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -22,7 +21,7 @@ __metaclass__ = type
 
 from collections import namedtuple
 
-from ansible.module_utils.six.moves.urllib.parse import unquote
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan, decoded, last_segment, unique
 
 
 DEFAULT_RELATIONSHIP = 'relates'
@@ -54,14 +53,10 @@ RELATIONSHIP_NAMES = dict((link_type, name) for name, link_type in RELATIONSHIPS
 # What a task asks for: one link, identified by these three fields.
 WantedLink = namedtuple('WantedLink', ['origin', 'key', 'relationship'])
 
-# What has to happen to the issue: links to create (WantedLink), links to
-# delete and links already right (API link objects).
-Plan = namedtuple('Plan', ['to_create', 'to_delete', 'kept'])
-
-
 def normal_relationship(name):
-    """A relationship name as this module compares it: lower case, single spaces."""
-    return ' '.join((name or DEFAULT_RELATIONSHIP).lower().split())
+    """A relationship name as this module compares it: lower case, single spaces; the default when
+    not given (None; an empty name is refused by checked_relationship)."""
+    return ' '.join((DEFAULT_RELATIONSHIP if name is None else name).lower().split())
 
 
 def wanted_link(origin, key, relationship=None):
@@ -100,17 +95,6 @@ def relationship_name(found):
     """The documented name of a LinkType, or its type.id where no name fits."""
     return (RELATIONSHIP_NAMES.get(found) or RELATIONSHIP_NAMES.get(LinkType(found.type_id, None))
             or found.type_id)
-
-
-def decoded(segment):
-    """A path segment as text: most need no decoding, and this runs for every link of an issue."""
-    return unquote(segment) if '%' in segment else segment
-
-
-def last_segment(url):
-    """The last path segment of a URL, or None."""
-    path = str(url or '').split('?', 1)[0].rstrip('/')
-    return decoded(path.rpartition('/')[2]) if path else None
 
 
 def object_application(url):
@@ -194,18 +178,6 @@ def describe_wanted(wanted):
     return '%s:%s (%s)' % (wanted.origin, wanted.key, relationship_name(wanted_type(wanted)))
 
 
-def unique(wanted_links, identity):
-    """The wanted links without repeats (the same ``identity(wanted)``), in their first order."""
-    seen = set()
-    result = []
-    for wanted in wanted_links:
-        key = identity(wanted)
-        if key not in seen:
-            seen.add(key)
-            result.append(wanted)
-    return result
-
-
 def plan_with(index, wanted_links, current_links, state, purgeable=None):
     """What has to change so that the issue ends in ``state``, whatever the kind of link.
 
@@ -226,11 +198,11 @@ def plan_with(index, wanted_links, current_links, state, purgeable=None):
 
     kept = [link for link in current_links if id(link) in matched]
     if state == 'absent':
-        return Plan(to_create=[], to_delete=kept, kept=[])
+        return Plan(to_create=[], to_update=[], to_delete=kept, kept=[])
     to_delete = []
     if purgeable is not None:
         to_delete = [link for link in current_links if id(link) not in matched and purgeable(link)]
-    return Plan(to_create=to_create, to_delete=to_delete, kept=kept)
+    return Plan(to_create=to_create, to_update=[], to_delete=to_delete, kept=kept)
 
 
 def plan_changes(wanted_links, current_links, state='present', purge=False):
@@ -244,47 +216,3 @@ def plan_changes(wanted_links, current_links, state='present', purge=False):
 
     return plan_with(LinkIndex(current_links), wanted_links, current_links, state,
                      of_a_named_origin if purge else None)
-
-
-def id_order(link):
-    """Sort key of links by id: numerically when the ids are numbers, as Tracker's are."""
-    value = str(link.get('id'))
-    return (0, int(value), '') if value.isdigit() else (1, 0, value)
-
-
-def settle_created(wanted_links, created, find_all):
-    """After creating ``wanted_links`` (answered as ``created``): the link to keep for each, and the twins to delete.
-
-    ``find_all(wanted)`` gives the links of the issue, read again, that ``wanted`` describes. Runs
-    that ask for the same link at the same moment each see it missing and each make one: read
-    again afterwards, the issue shows them all, and every run keeps the one with the lowest id
-    and deletes the rest, so they agree on one link whatever their number.
-    """
-    kept, twins = [], []
-    for wanted, answer in zip(wanted_links, created):
-        found = sorted(find_all(wanted), key=id_order)
-        kept.append(found[0] if found else answer)
-        twins.extend(found[1:])
-    return kept, twins
-
-
-def as_lines(descriptions):
-    """Sorted descriptions, one a line: the text Ansible's diff display compares."""
-    return ''.join(line + '\n' for line in sorted(descriptions))
-
-
-def lines_after(current_links, plan, describe_current, describe_new):
-    """The issue's links once ``plan`` is carried out, one a line."""
-    deleted = set(id(link) for link in plan.to_delete)
-    remaining = [describe_current(link) for link in current_links if id(link) not in deleted]
-    return as_lines(remaining + [describe_new(wanted) for wanted in plan.to_create])
-
-
-def describe_after(current_links, plan, origins=()):
-    """The issue's external links once ``plan`` is carried out, one a line."""
-    return lines_after(current_links, plan, lambda link: describe_link(link, origins), describe_wanted)
-
-
-def describe_all(links, origins=()):
-    """The issue's external links, one a line."""
-    return as_lines(describe_link(link, origins) for link in links)

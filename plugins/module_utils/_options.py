@@ -181,16 +181,18 @@ def redact(text, secrets):
     return mask(re.sub(r'\s+', ' ', mask(text, secrets)).strip(), secrets)
 
 
-def check_issue(issue):
-    """The issue as the modules send it; ValueError when it names no issue.
+def check_issue(issue, name='issue'):
+    """The issue as every module sends it; ValueError, naming the option ``name``, when it names no issue.
 
-    Without surrounding whitespace (as tokens lose theirs), and a key in upper case, as Tracker
-    shows keys, so that every module finds ``rel-1`` as REL-1. It goes into the URL as one path
-    segment.
+    The one rule for an issue a task names, in every module and option: without surrounding
+    whitespace (as tokens lose theirs), an issue key (QUEUE-123) in upper case, as Tracker shows
+    keys, so that ``rel-1`` is REL-1; or an issue id. Nothing else: it goes into URLs.
     """
-    issue = issue.strip()
-    if not issue:
-        raise ValueError('issue must not be empty')
-    if issue in ('.', '..'):
-        raise ValueError('issue must be an issue key like QUEUE-123 or an issue id')
-    return issue.upper() if ISSUE_KEY.match(issue) else issue
+    value = (issue or '').strip()
+    if not value:
+        raise ValueError('%s must not be empty: give an issue key like QUEUE-123 or an issue id' % name)
+    if ISSUE_KEY.match(value):
+        return value.upper()
+    if ISSUE_ID.match(value):
+        return value
+    raise ValueError('%s must be an issue key like QUEUE-123 or an issue id, got %r' % (name, issue))

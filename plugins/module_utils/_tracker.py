@@ -170,47 +170,23 @@ class TrackerClient(object):
             len(self.waits), ', '.join('%s x%d' % item for item in sorted(reasons.items())),
             sum(seconds for dummy, seconds in self.waits))
 
-    # Tracker's resources: an issue's links, of either kind, 'remotelinks' (to objects of other
-    # applications) and 'links' (to other issues). Both are listed, created and deleted alike.
-
-    def links_url(self, issue, kind):
-        return '%s/issues/%s/%s' % (self.base_url, quote_segment(issue), kind)
-
-    def list_links(self, issue, kind):
-        """All the issue's links of this kind, every page of them."""
-        return self._get_all(self.links_url(issue, kind), hints={404: self._issue_hint(issue)})
-
-    def create_link(self, issue, kind, body, params=None, hints=None):
-        """Create a link; the link as the API answers it.
-
-        OutcomeUnknown when the link may or may not have been made: the caller reads the issue's
-        links to know, and never posts again blindly.
-        """
-        hints = dict(hints or {})
-        hints.setdefault(404, self._issue_hint(issue))
-        return self._json(self._request('POST', self.links_url(issue, kind), body=body, params=params, hints=hints))
-
-    def delete_link(self, issue, kind, link_id):
-        """Delete the link; False when it was gone already (404)."""
-        url = '%s/%s' % (self.links_url(issue, kind), quote_segment(link_id))
+    def create(self, path, body, params=None, hints=None):
+        """POST a new object; its JSON. OutcomeUnknown when it may or may not have been made."""
+        response = self._request('POST', self.base_url + path, body=body, params=params, hints=hints)
         try:
-            self._request('DELETE', url, hints={404: self._issue_hint(issue)})
+            return response.json()
+        except ValueError:
+            raise OutcomeUnknown('POST %s: HTTP %d with no JSON body' % (self._path(response.url), response.status_code))
+
+    def delete(self, path, hints=None):
+        """DELETE an object; False when it was gone already (404)."""
+        try:
+            self._request('DELETE', self.base_url + path, hints=hints)
         except TrackerError as error:
             if error.status == 404:
                 return False
             raise
         return True
-
-    def read_issue(self, issue):
-        """The issue as the API answers it; TrackerError 404 when it does not exist or cannot be seen."""
-        return self.request_json('GET', '/issues/%s' % quote_segment(issue), hints={404: self._issue_hint(issue)})
-
-    def application_ids(self):
-        """The ids of the organisation's external applications: the origins links can be made with."""
-        return set(str(application.get('id')) for application in self.get_all('/applications'))
-
-    def _issue_hint(self, issue):
-        return 'check that issue %r exists and that the token can see it' % issue
 
     # HTTP
 

@@ -152,12 +152,13 @@ diff:
   returned: in diff mode
   type: dict
   sample:
-    before: "web 1.3 is live on 12 hosts.\n\nreport:web-rollout"
-    after: "web 1.4 is live on 12 hosts.\n\nreport:web-rollout"
+    before: "web 1.3 is live on 12 hosts.\n\nreport:web-rollout\n"
+    after: "web 1.4 is live on 12 hosts.\n\nreport:web-rollout\n"
 '''
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._comment_task import run_comment_task
+from ansible_collections.ytracker.tracker.plugins.module_utils._comment_task import IssueComments
 from ansible_collections.ytracker.tracker.plugins.module_utils._comments import wanted_comment
+from ansible_collections.ytracker.tracker.plugins.module_utils._flow import run_resource_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
 
@@ -185,7 +186,7 @@ def run_module(module):
         wanted = wanted_comment(params['text'], params['marker'], params['state'])
     except ValueError as error:
         module.fail_json(msg=str(error))
-    run_comment_task(module, wanted)
+    run_resource_task(module, IssueComments(params), wanted)
 
 
 def main():

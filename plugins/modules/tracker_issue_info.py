@@ -37,11 +37,13 @@ attributes:
 options:
   key:
     description:
-      - Key (V(QUEUE-123)) or ID of one issue. An issue that does not exist gives an empty RV(issues).
+      - Key (V(QUEUE-123)) or ID of one issue, which must exist: like every issue a task of the collection
+        names, one that does not exist, or that the token cannot see, fails the task.
+      - To ask whether an issue exists, search by O(keys) instead, which answers the issues it finds.
     type: str
   keys:
     description:
-      - Keys of issues. Tracker answers them sorted by summary.
+      - Keys of issues. Tracker answers them sorted by summary; keys of issues that do not exist are left out.
     type: list
     elements: str
   queue:
@@ -122,15 +124,14 @@ issues:
       status: {id: "1", key: open, display: Open}
 '''
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._issue_fields import checked_key
-from ansible_collections.ytracker.tracker.plugins.module_utils._issue_task import an_issue
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import (
     exit_task,
     fail_task,
     run_task,
     tracker_client,
 )
-from ansible_collections.ytracker.tracker.plugins.module_utils._options import tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import SEARCH, read_issue
 from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 
 SEARCHES = ('keys', 'queue', 'filter', 'query')
@@ -175,29 +176,19 @@ def run_module(module):
     try:
         if params['limit'] is not None and params['limit'] < 1:
             raise ValueError('limit must be 1 or more')
-        key = checked_key(params['key'], 'key') if params['key'] is not None else None
+        key = check_issue(params['key'], 'key') if params['key'] is not None else None
         body = None if key is not None else search_body(params)
     except ValueError as error:
         module.fail_json(msg=str(error))
     client = tracker_client(module)
     try:
         if key is not None:
-            issues = read_one(client, key)
+            issues = [read_issue(client, key)]
         else:
-            issues = client.search_all('/issues/_search', body, limit=params['limit'])
+            issues = client.search_all(SEARCH, body, limit=params['limit'])
     except TrackerError as error:
         fail_task(module, client, error)
     exit_task(module, client, changed=False, issues=issues)
-
-
-def read_one(client, key):
-    """The issue as a list of one; none when it does not exist."""
-    try:
-        return [an_issue(client.read_issue(key), 'GET /issues/%s' % key)]
-    except TrackerError as error:
-        if error.status == 404:
-            return []
-        raise
 
 
 def main():

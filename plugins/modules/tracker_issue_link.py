@@ -173,17 +173,18 @@ diff:
     after: "depends on: OPS-3\nrelates: DOC-7\n"
 '''
 
+from ansible_collections.ytracker.tracker.plugins.module_utils._flow import run_resource_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._issue_links import (
     IssueLinkIndex,
-    describe_all_issue_links,
-    describe_issue_links_after,
+    describe_issue_link,
+    describe_wanted_issue_link,
     plan_issue_links,
-    shown_issue,
     wanted_issue_link,
 )
-from ansible_collections.ytracker.tracker.plugins.module_utils._link_task import LinkKind, run_link_task
-from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
+from ansible_collections.ytracker.tracker.plugins.module_utils._link_task import LinkResource
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import read_issue
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
 
 
 ARGUMENT_SPEC = dict(
@@ -217,37 +218,37 @@ def wanted_links(params):
     return wanted
 
 
-class IssueLinks(LinkKind):
+class IssueLinks(LinkResource):
     """Links between issues: each shows on both, with opposite directions."""
 
-    resource = 'links'
+    kind = 'links'
 
-    def plan(self, wanted_links, current_links, state, purge):
-        return plan_issue_links(wanted_links, current_links, state, purge)
+    def plan(self, wanted, current):
+        return plan_issue_links(wanted, current, self.state, self.purge)
 
-    def index(self, links):
-        return IssueLinkIndex(links)
+    def index(self, current):
+        return IssueLinkIndex(current)
 
-    def create(self, client, issue, wanted):
-        # Tracker's keys are upper case: a key given in lower case names the same issue.
-        body = {'relationship': wanted.relationship, 'issue': shown_issue(wanted.issue)}
-        hints = {
-            404: 'check that issues %r and %r exist and that the token can see them' % (issue, wanted.issue),
+    def create_body(self, wanted):
+        return {'relationship': wanted.relationship, 'issue': wanted.issue}
+
+    def create_hints(self, wanted):
+        return {
+            404: 'check that issues %r and %r exist and that the token can see them' % (self.issue, wanted.issue),
             400: 'check that Tracker allows %r between these issues: epic links need an Epic-type issue'
                  % wanted.relationship,
         }
-        return client.create_link(issue, self.resource, body, hints=hints)
 
-    def check_creatable(self, client, issue, to_create):
+    def check_creatable(self, client, to_create):
         # A real run's POST is refused (404) for a linked issue that does not exist or cannot be seen.
         for wanted in to_create:
-            client.read_issue(wanted.issue)
+            read_issue(client, wanted.issue)
 
-    def describe(self, links, wanted_links):
-        return describe_all_issue_links(links)
+    def describe(self, current):
+        return describe_issue_link(current)
 
-    def describe_after(self, links, plan, wanted_links):
-        return describe_issue_links_after(links, plan)
+    def describe_wanted(self, wanted):
+        return describe_wanted_issue_link(wanted)
 
 
 def run_module(module):
@@ -257,7 +258,7 @@ def run_module(module):
         wanted = wanted_links(module.params)
     except ValueError as error:
         module.fail_json(msg=str(error))
-    run_link_task(module, IssueLinks(), wanted)
+    run_resource_task(module, IssueLinks(module.params), wanted)
 
 
 def main():

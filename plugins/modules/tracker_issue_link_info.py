@@ -135,6 +135,7 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._runner import (
     tracker_client,
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import issue_hints, links_path
 from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 
 
@@ -150,9 +151,7 @@ def checked_filters(params):
     """The filters of the task, trimmed and in normal form (None: not given), or ValueError."""
     linked_issue = params['linked_issue']
     if linked_issue is not None:
-        # Surrounding whitespace is no part of a key, as in tracker_issue_link.
-        linked_issue = linked_issue.strip()
-        check_linked_issue(params['issue'], linked_issue)
+        linked_issue = check_linked_issue(params['issue'], linked_issue)
     relationship = params['relationship']
     if relationship is not None:
         relationship = checked_relationship(relationship)
@@ -176,7 +175,7 @@ def run_module(module):
         module.fail_json(msg=str(error))
     client = tracker_client(module)
     try:
-        links = client.list_links(params['issue'], 'links')
+        links = client.get_all(links_path(params['issue'], 'links'), hints=issue_hints(params['issue']))
     except TrackerError as error:
         fail_task(module, client, error)
     links = [dict(link, relationship=relationship_name(link_type(link))) for link in links

@@ -185,17 +185,19 @@ diff:
     after: "ru.yandex.bitbucket:PR-1000 (relates)\nru.yandex.teamcity:build-77 (relates)\n"
 '''
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._link_task import LinkKind, run_link_task
+from ansible_collections.ytracker.tracker.plugins.module_utils._flow import run_resource_task
+from ansible_collections.ytracker.tracker.plugins.module_utils._link_task import LinkResource
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
     LinkIndex,
     checked_relationship,
-    describe_after,
-    describe_all,
+    describe_link,
+    describe_wanted,
     plan_changes,
     wanted_link,
 )
-from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import applications
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 
 
@@ -229,7 +231,8 @@ def wanted_links(params):
     wanted = []
     for number, item in enumerate(items, start=1):
         where = 'links[%d].' % number if params['links'] is not None else ''
-        relationship = checked_relationship(item['relationship'] or params['relationship'], where)
+        relationship = item['relationship'] if item['relationship'] is not None else params['relationship']
+        relationship = checked_relationship(relationship, where)
         for name, value in (('origin', item['origin']), ('key', item['key'])):
             if not (value or '').strip():
                 raise ValueError('%s%s must not be empty' % (where, name))
@@ -237,30 +240,36 @@ def wanted_links(params):
     return wanted
 
 
-class RemoteLinks(LinkKind):
+class RemoteLinks(LinkResource):
     """External links: to objects of other applications."""
 
-    resource = 'remotelinks'
+    kind = 'remotelinks'
 
-    def __init__(self, backlink):
-        self.backlink = backlink
+    def __init__(self, params, wanted_links):
+        super(RemoteLinks, self).__init__(params)
+        self.backlink = params['backlink']
+        # The diff names a link's application as the task does, when the link carries that name.
+        self.origins = set(wanted.origin for wanted in wanted_links)
 
-    def plan(self, wanted_links, current_links, state, purge):
-        return plan_changes(wanted_links, current_links, state, purge)
+    def plan(self, wanted, current):
+        return plan_changes(wanted, current, self.state, self.purge)
 
-    def index(self, links):
-        return LinkIndex(links)
+    def index(self, current):
+        return LinkIndex(current)
 
-    def create(self, client, issue, wanted):
-        body = {'relationship': wanted.relationship.upper(), 'key': wanted.key, 'origin': wanted.origin}
-        return client.create_link(
-            issue, self.resource, body, params={'backlink': 'true'} if self.backlink else None,
-            hints={400: 'check that origin %r is the id of an application that Tracker knows' % wanted.origin})
+    def create_body(self, wanted):
+        return {'relationship': wanted.relationship.upper(), 'key': wanted.key, 'origin': wanted.origin}
 
-    def check_creatable(self, client, issue, to_create):
+    def create_params(self):
+        return {'backlink': 'true'} if self.backlink else None
+
+    def create_hints(self, wanted):
+        return {400: 'check that origin %r is the id of an application that Tracker knows' % wanted.origin}
+
+    def check_creatable(self, client, to_create):
         # A real run's POST is refused (400) for an origin that is no application of the organisation.
         try:
-            known = client.application_ids()
+            known = applications(client)
         except TrackerError as error:
             if error.status in (403, 404):  # this token may not list applications: no prediction then
                 return
@@ -271,11 +280,11 @@ class RemoteLinks(LinkKind):
                                    ' could not create the link to %s'
                                    % (wanted.origin, ', '.join(sorted(known)), wanted.key))
 
-    def describe(self, links, wanted_links):
-        return describe_all(links, set(wanted.origin for wanted in wanted_links))
+    def describe(self, current):
+        return describe_link(current, self.origins)
 
-    def describe_after(self, links, plan, wanted_links):
-        return describe_after(links, plan, set(wanted.origin for wanted in wanted_links))
+    def describe_wanted(self, wanted):
+        return describe_wanted(wanted)
 
 
 def run_module(module):
@@ -285,7 +294,7 @@ def run_module(module):
         wanted = wanted_links(module.params)
     except ValueError as error:
         module.fail_json(msg=str(error))
-    run_link_task(module, RemoteLinks(module.params['backlink']), wanted)
+    run_resource_task(module, RemoteLinks(module.params, wanted), wanted)
 
 
 def main():

@@ -93,6 +93,7 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._runner import (
     tracker_client,
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import issue_hints, links_path
 from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 
 
@@ -113,7 +114,7 @@ def run_module(module):
         module.fail_json(msg=str(error))
     client = tracker_client(module)
     try:
-        links = client.list_links(params['issue'], 'remotelinks')
+        links = client.get_all(links_path(params['issue'], 'remotelinks'), hints=issue_hints(params['issue']))
     except TrackerError as error:
         fail_task(module, client, error)
     if params['origin'] is not None:

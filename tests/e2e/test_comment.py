@@ -174,7 +174,7 @@ def test_diff_shows_the_comment_text_before_and_after(playbook, emulator, execut
 
     run = playbook(comment_task(), options=['--diff'], execution=execution)
 
-    assert run.result['diff'] == {'before': 'web 1.3 is live on 12 hosts\n\n' + MARKER, 'after': MARKED}
+    assert run.result['diff'] == {'before': 'web 1.3 is live on 12 hosts\n\n%s\n' % MARKER, 'after': MARKED + '\n'}
     assert '\n-web 1.3 is live on 12 hosts\n+web 1.4 is live on 12 hosts\n' in run.output
     assert 'WARNING' not in run.output
 

@@ -100,3 +100,15 @@ def run_module(main, check_mode=False, diff=False, **args):
                 with pytest.raises(ModuleExit) as info:
                     main()
     return info.value.result, info.value.failed
+
+
+def link_diff(module, current, plan, origins=()):
+    """The diff a link module's task shows for ``plan`` on ``current``, through the module's own Resource."""
+    from ansible_collections.ytracker.tracker.plugins.module_utils._flow import plan_diff
+    from ansible_collections.ytracker.tracker.plugins.module_utils._links import wanted_link
+    params = dict(issue='TEST-1', state='present', purge=False, links=None, backlink=False)
+    if module.__name__.endswith('tracker_remote_link'):
+        resource = module.RemoteLinks(params, [wanted_link(origin, 'key') for origin in origins])
+    else:
+        resource = module.IssueLinks(params)
+    return plan_diff(resource, current, current, plan)

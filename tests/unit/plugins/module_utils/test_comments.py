@@ -11,18 +11,19 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.ytracker.tracker.plugins.module_utils._comment_task import IssueComments
 from ansible_collections.ytracker.tracker.plugins.module_utils._comments import (
     WantedComment,
     author,
     describe,
-    diff_texts,
     identified,
     marked_text,
     normal_text,
-    one_comment,
     plan_comment,
     wanted_comment,
 )
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import one_object
+from ansible_collections.ytracker.tracker.plugins.module_utils._flow import plan_diff
 
 MARKER = 'report:web-rollout'
 
@@ -123,25 +124,27 @@ def test_a_text_holding_a_longer_marker_still_gets_its_own():
 # Planning
 
 def test_present_without_the_comment_posts_the_wanted_text():
-    plan = plan_comment(WantedComment('a\n\n' + MARKER, MARKER), [comment(1, 'other')], 'present')
+    wanted = WantedComment('a\n\n' + MARKER, MARKER)
+    plan = plan_comment(wanted, [comment(1, 'other')], 'present')
 
-    assert plan.to_create == 'a\n\n' + MARKER
-    assert plan.to_edit is None and plan.to_delete == [] and plan.found is None
+    assert plan.to_create == [wanted] and plan.to_create[0].text == 'a\n\n' + MARKER
+    assert plan.to_update == [] and plan.to_delete == [] and plan.kept == []
 
 
 def test_present_with_the_same_text_changes_nothing():
     current = comment(7, 'a\n\n%s\n' % MARKER)
     plan = plan_comment(WantedComment('a\n\n' + MARKER, MARKER), [comment(1, 'other'), current], 'present')
 
-    assert plan.to_create is None and plan.to_edit is None and plan.to_delete == []
-    assert plan.found is current
+    assert plan.to_create == [] and plan.to_update == [] and plan.to_delete == []
+    assert plan.kept == [current]
 
 
 def test_present_with_another_text_edits_that_comment():
     current = comment(7, 'old\n\n' + MARKER)
-    plan = plan_comment(WantedComment('new\n\n' + MARKER, MARKER), [current], 'present')
+    wanted = WantedComment('new\n\n' + MARKER, MARKER)
+    plan = plan_comment(wanted, [current], 'present')
 
-    assert plan.to_create is None and plan.to_edit is current and plan.found is current
+    assert plan.to_create == [] and plan.to_update == [(current, wanted)] and plan.to_update[0][0] is current
 
 
 def test_of_several_marked_comments_the_lowest_id_is_edited_whatever_the_order_or_the_id_type():
@@ -149,7 +152,7 @@ def test_of_several_marked_comments_the_lowest_id_is_edited_whatever_the_order_o
 
     plan = plan_comment(WantedComment('new ' + MARKER, MARKER), comments, 'present')
 
-    assert plan.to_edit['id'] == '9'
+    assert [edited['id'] for edited, dummy in plan.to_update] == ['9']
 
 
 def test_of_several_marked_comments_one_with_the_text_already_means_nothing_to_do():
@@ -157,7 +160,7 @@ def test_of_several_marked_comments_one_with_the_text_already_means_nothing_to_d
 
     plan = plan_comment(WantedComment('new ' + MARKER, MARKER), comments, 'present')
 
-    assert plan.to_edit is None and plan.to_create is None and plan.found['id'] == 2
+    assert plan.to_update == [] and plan.to_create == [] and ids(plan.kept) == [2]
 
 
 def test_absent_deletes_every_comment_the_task_means():
@@ -165,7 +168,7 @@ def test_absent_deletes_every_comment_the_task_means():
 
     plan = plan_comment(WantedComment(None, MARKER), comments, 'absent')
 
-    assert ids(plan.to_delete) == [1, 3] and plan.to_create is None and plan.to_edit is None
+    assert ids(plan.to_delete) == [1, 3] and plan.to_create == [] and plan.to_update == []
 
 
 def test_absent_by_text_deletes_only_that_text():
@@ -177,7 +180,7 @@ def test_absent_by_text_deletes_only_that_text():
 def test_absent_without_the_comment_has_nothing_to_do():
     plan = plan_comment(WantedComment(None, MARKER), [comment(1, 'a')], 'absent')
 
-    assert plan == (None, None, [], None)
+    assert plan == ([], [], [], [])
 
 
 def test_planning_many_comments_looks_at_each_once():
@@ -186,7 +189,7 @@ def test_planning_many_comments_looks_at_each_once():
 
     plan = plan_comment(WantedComment('web 1.4\n\n' + MARKER, MARKER), comments, 'present')
 
-    assert plan.to_edit['id'] == 20001
+    assert [edited['id'] for edited, dummy in plan.to_update] == [20001]
 
 
 # Answers and descriptions
@@ -200,7 +203,7 @@ def test_planning_many_comments_looks_at_each_once():
     ('text', None),
 ])
 def test_one_comment_takes_either_shape_the_reference_prints(answer, expected):
-    assert one_comment(answer) == expected
+    assert one_object(answer) == expected
 
 
 def test_the_author_is_read_from_created_by_or_create_body():
@@ -214,15 +217,22 @@ def test_a_comment_is_described_by_id_and_long_id():
     assert describe({'id': '684'}) == 'comment 684'
 
 
+def diff_texts(plan, wanted, state):
+    """The diff tracker_comment shows for ``plan``, through its own Resource."""
+    comments = IssueComments(dict(issue='TEST-1', state=state, summonees=None, add_to_followers=False))
+    shown = plan_diff(comments, [], [], plan)
+    return shown['before'], shown['after']
+
+
 def test_diff_shows_the_text_before_and_after():
     wanted = WantedComment('new ' + MARKER, MARKER)
     current = comment(1, 'old ' + MARKER)
 
-    assert diff_texts(plan_comment(wanted, [], 'present'), wanted, 'present') == ('', 'new ' + MARKER)
+    assert diff_texts(plan_comment(wanted, [], 'present'), wanted, 'present') == ('', 'new %s\n' % MARKER)
     edited = plan_comment(wanted, [current], 'present')
-    assert diff_texts(edited, wanted, 'present') == ('old ' + MARKER, 'new ' + MARKER)
+    assert diff_texts(edited, wanted, 'present') == ('old %s\n' % MARKER, 'new %s\n' % MARKER)
     same = comment(1, 'new %s\n' % MARKER)
     assert diff_texts(plan_comment(wanted, [same], 'present'), wanted, 'present') == (same['text'], same['text'])
     gone = WantedComment(None, MARKER)
     assert diff_texts(plan_comment(gone, [current, comment(2, MARKER)], 'absent'), gone, 'absent') == (
-        'old %s\n%s' % (MARKER, MARKER), '')
+        'old %s\n%s\n' % (MARKER, MARKER), '')

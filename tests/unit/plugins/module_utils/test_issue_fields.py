@@ -11,6 +11,7 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import as_lines
 from ansible_collections.ytracker.tracker.plugins.module_utils._issue_fields import (
     WantedIssue,
     create_body,
@@ -160,10 +161,10 @@ def test_the_diff_shows_the_named_fields_and_the_status_one_a_line():
                   followers=['bob'], fields={'storyPoints': 5}, status='closed')
     body = plan_fields(task, ISSUE, USERS)
 
-    assert describe(task, ISSUE, USERS) == (
+    assert as_lines(describe(task, ISSUE, USERS)) == (
         'summary: Release 1.2\ndescription: "Notes\\n"\nassignee: alice\ntags: backend, release\n'
         'followers: Alice Smith, Carol White\nstoryPoints: 3\nstatus: open\n')
-    assert describe_after(task, ISSUE, USERS, body, 'closed') == (
+    assert as_lines(describe_after(task, ISSUE, USERS, body, 'closed')) == (
         'summary: Release 1.3\ndescription: "Notes\\n"\nassignee: alice\ntags: backend, release, v1.3\n'
         'followers: Alice Smith, Carol White, bob\nstoryPoints: 5\nstatus: closed\n')
 
@@ -171,8 +172,8 @@ def test_the_diff_shows_the_named_fields_and_the_status_one_a_line():
 def test_the_diff_of_a_new_issue_starts_empty():
     task = wanted(key=None, unique='u', queue='REL', summary='Release', tags=['b', 'a'], status='inProgress')
 
-    assert describe(task, None, {}) == ''
-    assert describe_after(task, None, {}, plan_fields(task, {}, {}), 'inProgress') == (
+    assert as_lines(describe(task, None, {})) == ''
+    assert as_lines(describe_after(task, None, {}, plan_fields(task, {}, {}), 'inProgress')) == (
         'summary: Release\ntags: a, b\nstatus: inProgress\n')
 
 
@@ -180,8 +181,8 @@ def test_a_list_field_shows_the_same_way_before_and_after_and_sorted():
     task = wanted(fields={'components': ['web', 'api']})
     issue = dict(ISSUE, components=[{'id': '2', 'display': 'db'}, {'id': '1', 'display': 'api'}])
 
-    assert describe(task, issue, USERS) == 'components: ["api", "db"]\n'
-    assert describe_after(task, issue, USERS, plan_fields(task, issue, USERS)) == 'components: ["api", "web"]\n'
+    assert as_lines(describe(task, issue, USERS)) == 'components: ["api", "db"]\n'
+    assert as_lines(describe_after(task, issue, USERS, plan_fields(task, issue, USERS))) == 'components: ["api", "web"]\n'
 
 
 def test_whitespace_around_the_status_is_no_part_of_it():

@@ -15,12 +15,22 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._issue_links impo
     IssueLinkIndex,
     WantedIssueLink,
     checked_relationship,
-    describe_all_issue_links,
-    describe_issue_links_after,
     plan_issue_links,
     wanted_issue_link,
 )
+from ansible_collections.ytracker.tracker.plugins.modules import tracker_issue_link
 from ansible_collections.ytracker.tracker.tests.unit.plugins.issue_link_helpers import issue_id, issue_link
+from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers import link_diff
+
+
+def describe_all_issue_links(links):
+    """The links as the diff of tracker_issue_link shows them before a task."""
+    return link_diff(tracker_issue_link, links, plan_issue_links([], links))['before']
+
+
+def describe_issue_links_after(current, plan):
+    """The links as that diff shows them once ``plan`` is carried out."""
+    return link_diff(tracker_issue_link, current, plan)['after']
 
 # The nine names of the reference's "Linking issues" page, and the type.id and direction Tracker
 # answers for each on the issue the link was made on (relates: inward, as in the reference's example).
@@ -104,21 +114,33 @@ def test_an_undocumented_relationship_is_refused_with_the_documented_names(given
     assert '\n' not in message
 
 
-@pytest.mark.parametrize('linked_issue', ['TEST-2', 'test-2', 'MY_QUEUE-12', 'Q1-7', '593cd211ef7e8a332414f2a7'])
+@pytest.mark.parametrize('linked_issue', ['TEST-2', 'MY_QUEUE-12', 'Q1-7', '593cd211ef7e8a332414f2a7'])
 def test_a_key_or_an_id_is_a_linked_issue(linked_issue):
     assert wanted_issue_link('TEST-1', linked_issue, 'relates') == WantedIssueLink(linked_issue, 'relates')
+
+
+def test_a_linked_key_is_upper_case_as_every_issue_key_of_a_task():
+    assert wanted_issue_link('TEST-1', 'test-2', 'relates') == WantedIssueLink('TEST-2', 'relates')
 
 
 def test_a_linked_issue_loses_surrounding_whitespace():
     assert wanted_issue_link('TEST-1', ' TEST-2\n', 'relates') == WantedIssueLink('TEST-2', 'relates')
 
 
-@pytest.mark.parametrize('linked_issue', ['', ' ', 'TEST 2', 'TEST-2/links', '..', 'TEST-', '-2', None])
+@pytest.mark.parametrize('linked_issue', ['TEST 2', 'TEST-2/links', '..', 'TEST-', '-2'])
 def test_a_malformed_linked_issue_is_refused(linked_issue):
     with pytest.raises(ValueError) as error:
         wanted_issue_link('TEST-1', linked_issue, 'relates')
 
     assert str(error.value).startswith('linked_issue must be an issue key like QUEUE-123 or an issue id, got ')
+
+
+@pytest.mark.parametrize('linked_issue', ['', ' ', None])
+def test_an_empty_linked_issue_is_refused(linked_issue):
+    with pytest.raises(ValueError) as error:
+        wanted_issue_link('TEST-1', linked_issue, 'relates')
+
+    assert str(error.value) == 'linked_issue must not be empty: give an issue key like QUEUE-123 or an issue id'
 
 
 @pytest.mark.parametrize('issue, linked_issue', [('TEST-1', 'TEST-1'), ('TEST-1', 'test-1'), ('test-1', 'TEST-1')])

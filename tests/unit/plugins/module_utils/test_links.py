@@ -11,18 +11,27 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.ytracker.tracker.plugins.module_utils._flow import settle_created
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
-    describe_after,
-    describe_all,
     LinkIndex,
     link_origins,
     plan_changes,
-    settle_created,
     wanted_link,
 )
-from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers import api_link
+from ansible_collections.ytracker.tracker.plugins.modules import tracker_remote_link
+from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers import api_link, link_diff
 
 BUILD = wanted_link('ci.example', 'build-1')
+
+
+def describe_all(links, origins=()):
+    """The links as the diff of tracker_remote_link shows them before a task."""
+    return link_diff(tracker_remote_link, links, plan_changes([], links), origins)['before']
+
+
+def describe_after(current, plan):
+    """The links as that diff shows them once ``plan`` is carried out."""
+    return link_diff(tracker_remote_link, current, plan)['after']
 
 
 def ids(links):

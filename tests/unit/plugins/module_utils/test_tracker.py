@@ -99,7 +99,7 @@ def test_an_error_that_echoes_a_quoted_token_as_json_shows_it_masked(api):
     api.get(API + '/issues/TEST-1/links', status=400, body=echo, content_type='text/plain')
 
     with pytest.raises(_tracker.TrackerError) as error:
-        client(oauth_token=token).list_links('TEST-1', 'links')
+        client(oauth_token=token).get_all('/issues/TEST-1/links')
 
     assert str(error.value) == ('GET /v3/issues/TEST-1/links: HTTP 400 Bad Request: upstream refused'
                                 ' {"Authorization": "OAuth ********"}')
@@ -133,7 +133,7 @@ SCROLL_FOREVER = {'X-Total-Count': '2000000000', 'X-Scroll-Id': 'scroll-1'}
 
 
 def list_links(tracker):
-    return tracker.list_links('TEST-1', 'links')
+    return tracker.get_all('/issues/TEST-1/links')
 
 
 def search(tracker):

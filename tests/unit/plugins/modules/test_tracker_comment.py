@@ -292,7 +292,7 @@ def test_diff_shows_the_comment_text_before_and_after(api):
 
     result, dummy = run(check_mode=True, diff=True)
 
-    assert result['diff'] == {'before': 'web 1.3 is live\n\n' + MARKER, 'after': MARKED}
+    assert result['diff'] == {'before': 'web 1.3 is live\n\n%s\n' % MARKER, 'after': MARKED + '\n'}
 
 
 # failures and bad input

@@ -30,15 +30,18 @@ def keys(result):
     return [issue['key'] for issue in result['issues']]
 
 
-def test_one_issue_by_key_and_none_when_it_does_not_exist(api):
+def test_one_issue_by_key_and_a_failure_when_it_does_not_exist(api):
+    # As every module does for an issue a task names; a search (keys) answers what it finds.
     api.get(API + '/issues/OPS-1', json=issues(1, 1)[0])
     api.get(API + '/issues/OPS-9', status=404, json={'errors': {}, 'errorMessages': ['No.'], 'statusCode': 404})
 
     found, failed = run(key='OPS-1')
-    missing, dummy = run(key='OPS-9')
+    missing, missing_failed = run(key='ops-9')
 
     assert not failed and keys(found) == ['OPS-1'] and found['changed'] is False
-    assert missing['issues'] == []
+    assert missing_failed and missing['status'] == 404
+    assert missing['msg'] == ("GET /v3/issues/OPS-9: HTTP 404 Not Found: No. (check that issue 'OPS-9' exists and"
+                              " that the token can see it)")
 
 
 def test_every_page_by_link_or_by_number(api):

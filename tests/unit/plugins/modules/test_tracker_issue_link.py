@@ -337,7 +337,7 @@ def test_a_failure_after_a_write_still_reports_the_change(api):
 
 @pytest.mark.parametrize('overrides, message', [
     (dict(issue=' '), 'issue must not be empty'),
-    (dict(linked_issue=''), "linked_issue must be an issue key like QUEUE-123 or an issue id, got ''"),
+    (dict(linked_issue=''), 'linked_issue must not be empty'),
     (dict(linked_issue='TEST 2'), "linked_issue must be an issue key like QUEUE-123 or an issue id, got 'TEST 2'"),
     (dict(linked_issue='TEST-2/links'), 'linked_issue must be an issue key like QUEUE-123 or an issue id'),
     (dict(linked_issue='..'), 'linked_issue must be an issue key like QUEUE-123 or an issue id'),

@@ -631,14 +631,31 @@ def test_an_error_body_that_is_not_json_is_shown_as_text(api):
     assert result['msg'] == 'POST /v3/issues/TEST-1/remotelinks: HTTP 422 Unprocessable Entity: field "key" is required'
 
 
-def test_an_answer_that_is_not_json_is_a_clear_failure(api):
+def test_a_create_answered_without_json_is_settled_by_reading(api):
+    # 201 says the link exists; its body does not say which it is: a read does.
     api.get(LINKS, json=[])
     api.post(LINKS, status=201, body='<html>Created</html>')
+    api.get(LINKS, json=[api_link(4)])
 
     result, failed = run()
 
-    assert failed
-    assert result['msg'] == 'POST /v3/issues/TEST-1/remotelinks: HTTP 201 but the body is not JSON: <html>Created</html>'
+    assert not failed
+    assert result['changed'] is True and result['link']['id'] == 4
+    assert requests_sent(api) == [('GET', LINKS), ('POST', LINKS), ('GET', LINKS)]
+
+
+@pytest.mark.parametrize('body', ['', '<html>Created</html>'])
+def test_a_create_answered_without_json_and_not_read_back_is_sent_again(api, body):
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=201, body=body)
+    api.get(LINKS, json=[])
+    api.post(LINKS, status=201, json=api_link(5))
+    api.get(LINKS, json=[api_link(5)])
+
+    result, failed = run()
+
+    assert not failed
+    assert result['changed'] is True and result['link']['id'] == 5
 
 
 def test_a_list_that_is_not_a_list_is_a_clear_failure(api):
@@ -739,13 +756,20 @@ def test_a_request_that_cannot_be_sent_is_one_line_and_not_retried(api, sleeps):
     assert sleeps.call_count == 0
 
 
-def test_the_issue_is_one_path_segment_whatever_it_holds(api):
-    api.get(API + '/issues/..%2F..%2Fapplications%3Fx%3D1/remotelinks', json=[api_link(1)])
-
+def test_an_issue_that_is_no_key_or_id_never_reaches_a_url(no_api):
     result, failed = run(issue='../../applications?x=1')
 
+    assert failed
+    assert result['msg'] == "issue must be an issue key like QUEUE-123 or an issue id, got '../../applications?x=1'"
+
+
+def test_an_issue_id_is_one_path_segment(api):
+    api.get(API + '/issues/593cd211ef7e8a332414f2a7/remotelinks', json=[api_link(1)])
+
+    result, failed = run(issue=' 593cd211ef7e8a332414f2a7 ')
+
     assert not failed
-    assert api.calls[0].request.path_url == '/v3/issues/..%2F..%2Fapplications%3Fx%3D1/remotelinks'
+    assert api.calls[0].request.path_url == '/v3/issues/593cd211ef7e8a332414f2a7/remotelinks'
 
 
 def test_without_requests_the_module_says_which_library_is_missing(no_api):

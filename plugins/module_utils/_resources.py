@@ -1,0 +1,104 @@
+# -*- coding: utf-8 -*-
+
+# Copyright (c) 2026, ytracker.tracker contributors
+# BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
+# SPDX-License-Identifier: BSD-2-Clause
+
+"""Where Tracker keeps each resource, and what its answers look like.
+
+The paths (relative to the API version's root), the hints that make an error message say what to
+fix, and the reads every module shares. The client (_tracker.py) knows HTTP and nothing of these;
+the planners know these shapes and nothing of HTTP. A new resource adds its paths here. This file
+is private to the collection (leading underscore): it may change without notice.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import one_object
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError, quote_segment
+
+
+def path(*segments):
+    """/<segment>/<segment>...: each one path segment, so that no slash or query gets through."""
+    return ''.join('/' + quote_segment(segment) for segment in segments)
+
+
+# Issues
+
+ISSUES = '/issues/'
+SEARCH = '/issues/_search'
+
+
+def issue_path(issue, *parts):
+    """/issues/<issue>[/<part>...]."""
+    return path('issues', issue, *parts)
+
+
+def issue_hints(issue):
+    return {404: 'check that issue %r exists and that the token can see it' % issue}
+
+
+def queue_hints(queue):
+    return {404: 'check that queue %r exists and that the token can see it' % queue}
+
+
+def an_issue(answer, where):
+    """The issue of an answer (bare, or in a list of one, as the reference's examples print it);
+    TrackerError when it holds none."""
+    found = one_object(answer)
+    if found is None:
+        raise TrackerError('%s: the answer is not an issue: %s' % (where, type(answer).__name__))
+    return found
+
+
+def read_issue(client, issue):
+    """The issue as the API answers it; TrackerError (404, with a hint) when it does not exist or
+    cannot be seen."""
+    where = issue_path(issue)
+    return an_issue(client.request_json('GET', where, hints=issue_hints(issue)), 'GET %s' % where)
+
+
+def transitions_path(issue):
+    return issue_path(issue, 'transitions')
+
+
+def execute_path(issue, transition_id):
+    return issue_path(issue, 'transitions', transition_id, '_execute')
+
+
+# An issue's links, of either kind: 'remotelinks' (to objects of other applications) and 'links'
+# (to other issues). Both are listed, created and deleted alike.
+
+def links_path(issue, kind):
+    return issue_path(issue, kind)
+
+
+def link_path(issue, kind, link_id):
+    return issue_path(issue, kind, link_id)
+
+
+def applications(client):
+    """The ids of the organisation's external applications: the origins links can be made with."""
+    return set(str(application.get('id')) for application in client.get_all('/applications'))
+
+
+# An issue's comments: the API pages them by the id of the last one seen, with a Link header.
+
+def comments_path(issue):
+    return issue_path(issue, 'comments')
+
+
+def comment_path(issue, comment):
+    return issue_path(issue, 'comments', comment.get('id') or comment.get('longId'))
+
+
+# Users
+
+def user_path(name):
+    return path('users', name)
+
+
+def user_hints(name):
+    return {404: 'no user %r in the organisation: name users by login or uid' % name}
