@@ -227,7 +227,7 @@ def test_the_token_never_shows_even_at_the_highest_verbosity(playbook, emulator,
 
 
 @pytest.mark.parametrize('args, message', [
-    ({'linked_issue': ''}, "linked_issue must be an issue key like QUEUE-123 or an issue id, got ''"),
+    ({'linked_issue': ''}, 'linked_issue must not be empty'),
     ({'linked_issue': 'TEST-2/links'}, 'linked_issue must be an issue key like QUEUE-123 or an issue id'),
     ({'linked_issue': 'test-1'}, 'linked_issue must be another issue than issue TEST-1'),
     ({'relationship': 'blocks'}, 'relationship must be one of the names the Tracker reference documents'),

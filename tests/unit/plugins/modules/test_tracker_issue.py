@@ -283,6 +283,49 @@ def test_fields_are_written_before_the_status_and_an_unreachable_status_writes_n
                              " reachable from 'resolved': closed, open")
 
 
+def test_an_issue_another_run_moved_to_the_status_meanwhile_is_success_without_a_change(api):
+    # Read in resolved; closed by another host before its transitions are read: those of closed.
+    api.get(ISSUE_URL, json=issue(state='resolved'))
+    api.get(TRANSITIONS, json=[transition('reopen', 'open', '1')])
+    api.get(ISSUE_URL, json=issue(version=2, state='closed'))
+
+    result, failed = run(key='REL-1', status='closed', **CONNECTION)
+
+    assert not failed, result
+    assert result['changed'] is False and result['issue']['status']['key'] == 'closed'
+    assert sent(api) == [('GET', ISSUE_URL), ('GET', TRANSITIONS), ('GET', ISSUE_URL)]
+
+
+def test_an_issue_moved_elsewhere_meanwhile_is_planned_again_from_where_it_is(api):
+    api.get(ISSUE_URL, json=issue(state='resolved'))
+    api.get(TRANSITIONS, json=[transition('reopen', 'open', '1')])  # those of closed: it was closed meanwhile
+    api.get(ISSUE_URL, json=issue(version=3, state='open'))  # and reopened since
+    api.get(ISSUE_URL, json=issue(version=3, state='open'))
+    api.get(TRANSITIONS, json=[transition('start_progress', 'inProgress', '2')])
+    api.post(TRANSITIONS + '/start_progress/_execute', json=[])
+    api.get(ISSUE_URL, json=issue(version=4, state='inProgress'))
+
+    result, failed = run(key='REL-1', status='inProgress', **CONNECTION)
+
+    assert not failed, result
+    assert result['changed'] is True and result['issue']['status']['key'] == 'inProgress'
+
+
+def test_an_unreachable_status_names_the_status_the_transitions_were_read_from(api):
+    api.get(ISSUE_URL, json=issue(state='open'))
+    api.get(TRANSITIONS, json=[transition('reopen', 'open', '1')])  # those of closed
+    api.get(ISSUE_URL, json=issue(version=2, state='closed'))
+    api.get(ISSUE_URL, json=issue(version=2, state='closed'))
+    api.get(TRANSITIONS, json=[transition('reopen', 'open', '1')])
+    api.get(ISSUE_URL, json=issue(version=2, state='closed'))
+
+    result, failed = run(key='REL-1', status='inProgress', **CONNECTION)
+
+    assert failed and result['changed'] is False
+    assert result['msg'] == ("REL-1 is in status 'closed' and no transition leads from there to 'inProgress';"
+                             " reachable from 'closed': open")
+
+
 def test_a_refused_transition_is_one_line_unless_another_run_took_the_issue_there(api):
     api.get(ISSUE_URL, json=issue())
     api.get(TRANSITIONS, json=[transition('resolve', 'resolved', '3')])
