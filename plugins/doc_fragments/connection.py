@@ -57,12 +57,14 @@ options:
   validate_certs:
     description:
       - Whether to verify the API's TLS certificate. Turn it off only for a test server.
+      - V(false) turns verification off even when O(ca_path) is set, as in M(ansible.builtin.uri).
       - Given with every request, so E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE) cannot override it.
     type: bool
     default: true
   ca_path:
     description:
       - Path to a PEM bundle of CA certificates to verify the API's certificate with, instead of the system's.
+      - Used only when O(validate_certs) is V(true).
       - Takes precedence over E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE).
     type: path
   timeout:

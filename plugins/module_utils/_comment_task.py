@@ -26,6 +26,7 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._comments import 
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._common import one_object
 from ansible_collections.ytracker.tracker.plugins.module_utils._flow import Resource
+from ansible_collections.ytracker.tracker.plugins.module_utils._paging import ByCursor
 from ansible_collections.ytracker.tracker.plugins.module_utils._resources import (
     comment_path,
     comments_path,
@@ -58,7 +59,9 @@ class IssueComments(Resource):
         self.hints = issue_hints(self.issue)
 
     def read(self, client):
-        return client.get_all(comments_path(self.issue), hints=self.hints)
+        # The API pages comments by the id of the last one seen: a Link header says so when it
+        # comes, the cursor does when it does not.
+        return client.read_all('GET', comments_path(self.issue), hints=self.hints, paging=ByCursor())
 
     def plan(self, wanted, current):
         return plan_comment(wanted, current, self.state)

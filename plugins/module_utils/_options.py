@@ -19,10 +19,10 @@ __metaclass__ = type
 import json
 import os
 import re
+from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.errors import AnsibleFallbackNotFound
-from ansible.module_utils.six.moves.urllib.parse import urlsplit
 
 
 DEFAULT_API_URL = 'https://api.tracker.yandex.net'

@@ -6,11 +6,12 @@
 
 """How the modules of ytracker.tracker talk to the Tracker API.
 
-Everything HTTP lives here: authentication headers, retries, pagination and error
-messages. The options it is made from are checked in _options.py. Modules decide
-what should change and call TrackerClient to do it; it raises TrackerError and
-never ends a module itself, so any plugin can use it. This file is private to the
-collection (leading underscore): it may change without notice.
+Everything HTTP lives here: authentication headers, retries, generic writes and error
+messages; the reads that take many requests (every page of a list, polling what runs in the
+background) are _paging.py's, mixed into TrackerClient. The options it is made from are
+checked in _options.py. Modules decide what should change and call TrackerClient to do it;
+it raises TrackerError and never ends a module itself, so any plugin can use it. This file
+is private to the collection (leading underscore): it may change without notice.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -21,29 +22,28 @@ import email.utils
 import random
 import re
 import time
-import traceback
 import warnings
+from urllib.parse import quote, urljoin, urlsplit
 
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
 from ansible.module_utils.basic import missing_required_lib
-from ansible.module_utils.six.moves.urllib.parse import quote, urljoin, urlsplit
 
+from ansible_collections.ytracker.tracker.plugins.module_utils._errors import OutcomeUnknown, TrackerError
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import (
     check_connection_options,
     header_value,
     module_secrets,
     redact,
 )
+from ansible_collections.ytracker.tracker.plugins.module_utils._paging import POLL_REASON, PagedReads
 
 try:
     import requests
     from urllib3.exceptions import InsecureRequestWarning, NewConnectionError
 except ImportError:
     HAS_REQUESTS = False
-    REQUESTS_IMPORT_ERROR = traceback.format_exc()
 else:
     HAS_REQUESTS = True
-    REQUESTS_IMPORT_ERROR = None
 
 
 COLLECTION_VERSION = '1.0.0'
@@ -66,18 +66,6 @@ HINTS = {
     403: "the token's user has no rights for this",
     429: 'Tracker kept rate-limiting; raise retries or lower the number of forks',
 }
-
-
-class TrackerError(Exception):
-    """A failure to report to the user as it is: one line, no traceback."""
-
-    def __init__(self, message, status=None):
-        super(TrackerError, self).__init__(message)
-        self.status = status
-
-
-class OutcomeUnknown(TrackerError):
-    """A write that may or may not have taken effect."""
 
 
 def quote_segment(value):
@@ -106,8 +94,11 @@ def api_messages(response):
     return re.sub(r'\s+', ' ', '; '.join(messages)).strip()[:500]
 
 
-class TrackerClient(object):
-    """A session with the Tracker API, made from a module's connection options."""
+class TrackerClient(PagedReads):
+    """A session with the Tracker API, made from a module's connection options.
+
+    Its reads of many answers (get_all, search_all, read_all, poll) are PagedReads' (_paging.py).
+    """
 
     def __init__(self, params):
         """A session from a module's params; TrackerError when they are unusable, before any request."""
@@ -119,11 +110,15 @@ class TrackerClient(object):
         self.base_url = '%s/%s' % (params['api_url'].rstrip('/'), params['api_version'])
         self.timeout = params['timeout']
         self.retries = params['retries']
+        # Read when the client is made, so that a test can lower it.
+        self.max_pages = MAX_PAGES
         self.secrets = module_secrets(params)
+        # validate_certs: false turns verification off whatever ca_path says, as in
+        # ansible.builtin.uri; ca_path is the bundle to verify with only when it is on.
+        self.ca_path = params['ca_path'] if params['validate_certs'] else None
         # Given with every request: a Session's own verify loses to REQUESTS_CA_BUNDLE and
         # CURL_CA_BUNDLE, which CI images and execution environments often set.
-        self.verify = params['ca_path'] or params['validate_certs']
-        self.ca_path = params['ca_path']
+        self.verify = self.ca_path or params['validate_certs']
         # Why and how long the client waited before repeating a request: see waits_summary().
         self.waits = []
         self.session = requests.Session()
@@ -155,62 +150,45 @@ class TrackerClient(object):
             return None
         return self._json(response)
 
-    def get_all(self, path, params=None, hints=None):
-        """Every item of a paged list."""
-        return self._get_all(self.base_url + path, params=params, hints=hints)
+    def create(self, path, body, params=None, hints=None):
+        """POST a new object; the answer's JSON.
+
+        OutcomeUnknown when the object may or may not exist now: the answer was lost (a timeout,
+        a dropped connection, a 5xx), or it came 2xx with no JSON to say what was made. The
+        caller settles it by reading, and never posts again blindly.
+        """
+        response = self._request('POST', self.base_url + path, body=body, params=params, hints=hints)
+        try:
+            return response.json()
+        except ValueError:
+            raise OutcomeUnknown(self._not_json(response), status=response.status_code)
+
+    def delete(self, path, hints=None):
+        """DELETE ``path``: True when this run deleted it, False when it was gone already (404).
+
+        A 404 after an attempt that may have taken effect (a 5xx, no answer) is that attempt's
+        work: True, so that what this run deleted is reported as changed.
+        """
+        try:
+            self._request('DELETE', self.base_url + path, hints=hints)
+        except TrackerError as error:
+            if error.status == 404:
+                return error.after_lost_attempt
+            raise
+        return True
 
     def waits_summary(self):
         """What the client waited for, in one sentence; None when it never waited."""
         if not self.waits:
             return None
-        reasons = {}
-        for reason, dummy in self.waits:
-            reasons[reason] = reasons.get(reason, 0) + 1
-        return 'Tracker requests were retried %d times (%s), waiting %.1f s in all' % (
-            len(self.waits), ', '.join('%s x%d' % item for item in sorted(reasons.items())),
-            sum(seconds for dummy, seconds in self.waits))
-
-    def create(self, path, body, params=None, hints=None):
-        """POST a new object; its JSON. OutcomeUnknown when it may or may not have been made."""
-        response = self._request('POST', self.base_url + path, body=body, params=params, hints=hints)
-        try:
-            return response.json()
-        except ValueError:
-            raise OutcomeUnknown('POST %s: HTTP %d with no JSON body' % (self._path(response.url), response.status_code))
-
-    def delete(self, path, hints=None):
-        """DELETE an object; False when it was gone already (404)."""
-        try:
-            self._request('DELETE', self.base_url + path, hints=hints)
-        except TrackerError as error:
-            if error.status == 404:
-                return False
-            raise
-        return True
+        polled = [wait for wait in self.waits if wait[0].startswith(POLL_REASON)]
+        retried = [wait for wait in self.waits if not wait[0].startswith(POLL_REASON)]
+        parts = ['%s %d times (%s)' % (verb, len(waits), counted_reasons(waits))
+                 for verb, waits in (('retried', retried), ('polled', polled)) if waits]
+        return 'Tracker requests were %s, waiting %.1f s in all' % (
+            ' and '.join(parts), sum(seconds for dummy, seconds in self.waits))
 
     # HTTP
-
-    def _get_all(self, url, params=None, hints=None):
-        """Every item of a list, every page of it.
-
-        The API pages lists (page, perPage; X-Total-Pages). A rel="next" Link
-        is followed when it comes; otherwise the next page is asked for by
-        number, with the first request's own query (so the same perPage).
-        """
-        items = []
-        first_url, first_params = url, dict(params or {})
-        for page in range(1, MAX_PAGES + 1):
-            response = self._request('GET', url, params=params, hints=hints)
-            items.extend(self._json_list(response))
-            next_url = self._next_page(response)
-            if next_url is not None:
-                url, params = next_url, None
-            elif page < total_pages(response):
-                # By number from the first request, not from a rel="next" address that has a page of its own.
-                url, params = first_url, dict(first_params, page=page + 1)
-            else:
-                return items
-        raise TrackerError('GET %s: more than %d pages, giving up' % (self._path(first_url, first_params), MAX_PAGES))
 
     def _next_page(self, response):
         """The rel="next" URL, if any; only on the API's own host, which gets our token."""
@@ -219,21 +197,24 @@ class TrackerClient(object):
             return None
         target = urljoin(response.url, target)
         if urlsplit(target)[:2] != urlsplit(self.base_url)[:2]:
-            raise TrackerError('GET %s: the next page is on another host (%s); not sending the token there'
-                               % (self._path(response.url), urlsplit(target).netloc))
+            raise TrackerError('%s %s: the next page is on another host (%s); not sending the token there'
+                               % (response.request.method, self._path(response.url), urlsplit(target).netloc))
         return target
 
-    def _request(self, method, url, body=None, params=None, hints=None):
+    def _request(self, method, url, body=None, params=None, hints=None, safe_to_repeat=None):
         """Send one request, retrying what is safe to retry; the response or TrackerError.
 
         429 is retried on every method: Tracker refused the request without acting on it. 5xx,
-        timeouts and dropped connections are retried on GET, PATCH and DELETE; on POST they raise
-        OutcomeUnknown for the caller to resolve by reading. A connection that cannot be made at
-        all (refused, or a host name that does not resolve) gets one quick retry: nothing is
-        there, and backing off for a minute would only delay the failure.
+        timeouts and dropped connections are retried when ``safe_to_repeat``: by default on GET,
+        PATCH and DELETE, and on a read sent as POST (a search) that says so; on another POST
+        they raise OutcomeUnknown for the caller to resolve by reading. So one request has one
+        budget of retries, whatever it is answered. A connection that cannot be made at all
+        (refused, or a host name that does not resolve) gets one quick retry: nothing is there,
+        and backing off for a minute would only delay the failure.
         """
-        safe_to_repeat = method != 'POST'
-        attempt = 0
+        if safe_to_repeat is None:
+            safe_to_repeat = method != 'POST'
+        attempt, lost_attempt = 0, False
         while True:
             where = '%s %s' % (method, self._path(url, params))
             try:
@@ -255,7 +236,7 @@ class TrackerClient(object):
                 if attempt >= self.retries:
                     raise TrackerError('%s (after %d attempts)' % (failure, attempt + 1))
                 self.backoff(attempt, reason=type(error).__name__)
-                attempt += 1
+                attempt, lost_attempt = attempt + 1, True
                 continue
             except requests.exceptions.RequestException as error:
                 # Nothing was sent (an invalid URL or header): retrying cannot help.
@@ -271,9 +252,11 @@ class TrackerClient(object):
                 message = self._failure(where, response, hints)
                 if retryable:
                     message += ' (after %d attempts)' % (attempt + 1)
-                raise TrackerError(message, status=status)
+                error = TrackerError(message, status=status)
+                error.after_lost_attempt = lost_attempt
+                raise error
             self.backoff(attempt, reason='HTTP %d' % status, retry_after=response.headers.get('Retry-After'))
-            attempt += 1
+            attempt, lost_attempt = attempt + 1, lost_attempt or status >= 500
 
     def _send(self, method, url, body, params):
         with warnings.catch_warnings():
@@ -290,21 +273,32 @@ class TrackerClient(object):
                 ' or validate_certs: false for a test server')
 
     def backoff(self, attempt, reason, retry_after=None, delay=None):
+        """Wait before attempt ``attempt`` + 1: ``delay``, else Retry-After, else backoff_seconds; at most MAX_WAIT."""
         if delay is None:
             delay = retry_after_seconds(retry_after)
         if delay is None:
-            delay = BACKOFF_BASE * (2 ** attempt) * random.uniform(0.5, 1.0)
+            delay = self.backoff_seconds(attempt)
         delay = min(delay, MAX_WAIT)
         self.waits.append((reason, delay))
         time.sleep(delay)
+
+    @staticmethod
+    def backoff_seconds(attempt):
+        """How long to wait before attempt ``attempt`` + 1: doubling from BACKOFF_BASE, with jitter."""
+        # The exponent is capped so that a huge attempt number cannot overflow a float.
+        return BACKOFF_BASE * (2 ** min(attempt, 16)) * random.uniform(0.5, 1.0)
 
     def _json(self, response):
         try:
             return response.json()
         except ValueError:
-            raise TrackerError('%s %s: HTTP %d but the body is not JSON: %s'
-                               % (response.request.method, self._path(response.url), response.status_code,
-                                  self._redact(response.text[:200])))
+            raise TrackerError(self._not_json(response))
+
+    def _not_json(self, response):
+        where = '%s %s: HTTP %d' % (response.request.method, self._path(response.url), response.status_code)
+        if not response.content:
+            return where + ' with an empty body'
+        return '%s but the body is not JSON: %s' % (where, self._redact(response.text[:200]))
 
     def _json_list(self, response):
         """The answer of a list read (a page of it), or TrackerError when it is no JSON list."""
@@ -331,86 +325,13 @@ class TrackerClient(object):
     def _redact(self, text):
         return redact(text, self.secrets)
 
-    # Issue search (POST /issues/_search): a read sent as POST. It changes nothing, so what a GET
-    # may repeat it repeats too. Its answer is paged like a list, by number (X-Total-Pages) or by
-    # Link rel="next". Past SEARCH_PAGED_LIMIT results the reference says to scroll instead
-    # (scrollType, then scrollId from X-Scroll-Id), which it allows for filter and query only:
-    # SCROLL_SIZE at a time (its maximum perScroll), the context kept SCROLL_TTL_MILLIS (its default).
-    SEARCH_PAGE = 50
-    SEARCH_PAGED_LIMIT = 10000
-    SCROLL_SIZE = 1000
-    SCROLL_TTL_MILLIS = 60000
 
-    def search_all(self, path, body, params=None, limit=None, hints=None):
-        """Every item a search answers, every page of them, or only the first ``limit``."""
-        url = self.base_url + path
-        first_params = dict(params or {})
-        first_params.setdefault('perPage', min(limit, self.SEARCH_PAGE) if limit else self.SEARCH_PAGE)
-        items, request_url, request_params = [], url, first_params
-        for page in range(1, MAX_PAGES + 1):
-            response = self._read_by_post(request_url, body, request_params, hints)
-            if page == 1 and self._too_many_to_page(response, body, limit):
-                return self._scroll_all(url, body, params, limit, hints)
-            items.extend(self._json_list(response))
-            if limit is not None and len(items) >= limit:
-                return items[:limit]
-            next_url = self._next_page(response)
-            if next_url is not None:
-                request_url, request_params = next_url, None
-            elif page < total_pages(response):
-                request_url, request_params = url, dict(first_params, page=page + 1)
-            else:
-                return items
-        raise TrackerError('POST %s: more than %d pages, giving up' % (self._path(url), MAX_PAGES))
-
-    def _too_many_to_page(self, response, body, limit):
-        """Whether the search must be scrolled; TrackerError when it cannot be."""
-        total = self._total_count(response)
-        if total <= self.SEARCH_PAGED_LIMIT or (limit is not None and limit <= self.SEARCH_PAGED_LIMIT):
-            return False
-        if 'filter' in body or 'query' in body:
-            return True
-        raise TrackerError('POST %s: %d issues match, more than the %d that Tracker pages through, and it scrolls only'
-                           ' a search by filter or query: search by one of them, or set a limit'
-                           % (self._path(response.url), total, self.SEARCH_PAGED_LIMIT))
-
-    def _scroll_all(self, url, body, params, limit, hints):
-        params = dict(params or {}, perScroll=self.SCROLL_SIZE, scrollTTLMillis=self.SCROLL_TTL_MILLIS,
-                      scrollType='sorted' if 'order' in body or 'query' in body else 'unsorted')
-        items, request_url, total = [], url, None
-        for dummy in range(MAX_PAGES):
-            response = self._read_by_post(request_url, body, params, hints)
-            found = self._json_list(response)
-            items.extend(found)
-            total = self._total_count(response) if total is None else total
-            scroll_id = response.headers.get('X-Scroll-Id')
-            next_url = self._next_page(response)
-            if not found or len(items) >= (limit or total or float('inf')) or (not scroll_id and next_url is None):
-                return items[:limit] if limit else items
-            if next_url is not None:
-                request_url, params = next_url, None
-            else:
-                request_url, params = url, {'scrollId': scroll_id, 'scrollTTLMillis': self.SCROLL_TTL_MILLIS}
-        raise TrackerError('POST %s: more than %d scroll pages, giving up' % (self._path(url), MAX_PAGES))
-
-    def _read_by_post(self, url, body, params, hints):
-        attempt = 0
-        while True:
-            try:
-                return self._request('POST', url, body=body, params=params, hints=hints)
-            except OutcomeUnknown as unknown:
-                if attempt >= self.retries:
-                    raise TrackerError('%s (after %d attempts)' % (unknown, attempt + 1), status=unknown.status)
-                self.backoff(attempt, reason='HTTP %d' % unknown.status if unknown.status else 'no answer')
-                attempt += 1
-
-    @staticmethod
-    def _total_count(response):
-        """The X-Total-Count of a list's answer; 0 when it is absent or not a number."""
-        try:
-            return int(response.headers.get('X-Total-Count') or 0)
-        except ValueError:
-            return 0
+def counted_reasons(waits):
+    """'HTTP 429 x2, HTTP 503 x1': how many of ``waits`` were for each reason."""
+    reasons = {}
+    for reason, dummy in waits:
+        reasons[reason] = reasons.get(reason, 0) + 1
+    return ', '.join('%s x%d' % item for item in sorted(reasons.items()))
 
 
 def not_connected(error):
@@ -426,14 +347,6 @@ def not_connected(error):
     # urllib3 2 keeps the connection as .conn, urllib3 1 as .pool; either starts the text.
     connection = '%s: ' % (getattr(reason, 'conn', None) or getattr(reason, 'pool', None))
     return text[len(connection):] if text.startswith(connection) else text
-
-
-def total_pages(response):
-    """The X-Total-Pages of a list's answer; 1 when it is absent or not a number."""
-    try:
-        return int(response.headers.get('X-Total-Pages') or 1)
-    except ValueError:
-        return 1
 
 
 def retry_after_seconds(value):

@@ -17,6 +17,7 @@ import time
 
 import pytest
 import requests
+from responses import matchers
 
 from ansible_collections.ytracker.tracker.plugins.module_utils import _options, _tracker
 
@@ -191,3 +192,176 @@ def test_the_waits_are_bounded(monkeypatch):
     client.backoff(0, 'HTTP 429', retry_after='3600')
 
     assert waits == [_tracker.MAX_WAIT, _tracker.MAX_WAIT]
+
+
+# One budget of retries per request
+
+class CyclingServer(object):
+    """A transport that answers the given statuses in turn, over and over."""
+
+    def __init__(self, *statuses):
+        self.statuses = statuses
+        self.requests = []
+
+    def request(self, method, url, params=None, **dummy):
+        self.requests.append((method, url, params))
+        if len(self.requests) > 100:
+            raise AssertionError('the client sent more than 100 requests')
+        answer = requests.Response()
+        answer.status_code = self.statuses[(len(self.requests) - 1) % len(self.statuses)]
+        answer._content = b'{"errorMessages": ["busy"]}'
+        answer.url = url
+        return answer
+
+
+@pytest.mark.parametrize('statuses', [(429, 503), (503, 429), (503,), (429,)])
+def test_a_search_gets_the_retries_of_one_request_whatever_it_is_answered(monkeypatch, sleeps, statuses):
+    tracker = client(retries=2)
+    server = CyclingServer(*statuses)
+    monkeypatch.setattr(tracker.session, 'request', server.request)
+
+    with pytest.raises(_tracker.TrackerError) as error:
+        search(tracker)
+
+    assert len(server.requests) == 3 and sleeps.call_count == 2
+    assert 'busy' in str(error.value) and str(error.value).endswith('(after 3 attempts)')
+    assert error.value.status == statuses[2 % len(statuses)]
+
+
+# TLS: validate_certs false turns verification off, whatever ca_path says
+
+def verify_sent(monkeypatch, tracker):
+    sent = []
+
+    def request(method, url, **options):
+        sent.append(options.get('verify'))
+        return response(200, '[]')
+
+    monkeypatch.setattr(tracker.session, 'request', request)
+    tracker.get_all('/applications')
+    return sent
+
+
+@pytest.mark.parametrize('validate_certs, ca_path, verify', [
+    (False, '/etc/tracker/ca.pem', False),
+    (False, None, False),
+    (True, '/etc/tracker/ca.pem', '/etc/tracker/ca.pem'),
+    (True, None, True),
+])
+def test_validate_certs_false_turns_verification_off_even_with_a_ca_path(monkeypatch, validate_certs, ca_path,
+                                                                         verify):
+    assert verify_sent(monkeypatch, client(validate_certs=validate_certs, ca_path=ca_path)) == [verify]
+
+
+def test_the_tls_hint_names_ca_path_only_when_it_is_used():
+    assert 'check that ca_path' in client(ca_path='/etc/tracker/ca.pem')._tls_hint()
+    assert 'set ca_path' in client(validate_certs=False, ca_path='/etc/tracker/ca.pem')._tls_hint()
+
+
+# A DELETE repeated after an answer that was lost
+
+LINK = API + '/issues/TEST-1/links/7'
+
+
+@pytest.mark.parametrize('first', [
+    dict(status=503),
+    dict(status=500, json={'errorMessages': ['Internal error']}),
+    dict(body=requests.exceptions.ReadTimeout('read timed out')),
+    dict(body=requests.exceptions.ConnectionError('connection reset')),
+], ids=['503', '500', 'timeout', 'dropped'])
+def test_a_delete_that_may_have_acted_before_its_404_was_this_runs_delete(api, first):
+    api.delete(LINK, **first)
+    api.delete(LINK, status=404, json={'errorMessages': ['Not found']})
+
+    assert client().delete('/issues/TEST-1/links/7') is True
+
+
+@pytest.mark.parametrize('earlier', [[], [dict(status=429)]], ids=['first-attempt', 'after-429'])
+def test_a_delete_answered_404_when_no_attempt_could_have_acted_was_gone_already(api, earlier):
+    for answer in earlier:
+        api.delete(LINK, **answer)
+    api.delete(LINK, status=404, json={'errorMessages': ['Not found']})
+
+    assert client().delete('/issues/TEST-1/links/7') is False
+
+
+# Python 3 only
+
+@pytest.mark.parametrize('name', ['_tracker.py', '_options.py'])
+def test_the_client_imports_the_standard_library_not_six(name):
+    path = os.path.join(os.path.dirname(_tracker.__file__), name)
+    with open(path) as handle:
+        source = handle.read()
+
+    assert not re.search(r'\bsix\b', source)
+    assert 'REQUESTS_IMPORT_ERROR' not in source
+
+
+# Generic writes
+
+ISSUES = API + '/issues/'
+
+
+def test_create_answers_the_json_of_the_new_object(api):
+    api.post(ISSUES, status=201, json={'key': 'TEST-9'}, match=[matchers.json_params_matcher({'queue': 'TEST'})])
+
+    assert client().create('/issues/', {'queue': 'TEST'}) == {'key': 'TEST-9'}
+
+
+@pytest.mark.parametrize('answer, message', [
+    (dict(status=201, body=''), 'POST /v3/issues/: HTTP 201 with an empty body'),
+    (dict(status=200, body='<html>Created</html>', content_type='text/html'),
+     'POST /v3/issues/: HTTP 200 but the body is not JSON: <html>Created</html>'),
+], ids=['empty', 'not-json'])
+def test_a_create_answered_2xx_without_json_may_have_made_the_object(api, sleeps, answer, message):
+    api.post(ISSUES, **answer)
+
+    with pytest.raises(_tracker.OutcomeUnknown) as error:
+        client().create('/issues/', {'queue': 'TEST'})
+
+    assert str(error.value) == message and sleeps.call_count == 0
+
+
+@pytest.mark.parametrize('answer', [dict(status=500), dict(body=requests.exceptions.ReadTimeout('read timed out'))],
+                         ids=['500', 'timeout'])
+def test_a_create_whose_answer_was_lost_is_not_sent_again(api, sleeps, answer):
+    api.post(ISSUES, **answer)
+
+    with pytest.raises(_tracker.OutcomeUnknown):
+        client().create('/issues/', {'queue': 'TEST'})
+
+    assert len(api.calls) == 1 and sleeps.call_count == 0
+
+
+def test_a_create_refused_is_a_plain_error(api):
+    api.post(ISSUES, status=409, json={'errorMessages': ['Issue already exists']})
+
+    with pytest.raises(_tracker.TrackerError) as error:
+        client().create('/issues/', {'queue': 'TEST'}, hints={409: 'unique is taken'})
+
+    assert not isinstance(error.value, _tracker.OutcomeUnknown) and error.value.status == 409
+    assert str(error.value) == 'POST /v3/issues/: HTTP 409 Conflict: Issue already exists (unique is taken)'
+
+
+@pytest.mark.parametrize('answers, deleted', [
+    ([dict(status=204)], True),
+    ([dict(status=404)], False),
+    ([dict(status=502), dict(status=204)], True),
+    ([dict(status=502), dict(status=404)], True),
+    ([dict(body=requests.exceptions.ConnectionError('connection reset')), dict(status=404)], True),
+    ([dict(status=429), dict(status=404)], False),
+], ids=['deleted', 'gone', '502-deleted', '502-then-404', 'dropped-then-404', '429-then-404'])
+def test_delete_says_whether_this_run_deleted_it(api, answers, deleted):
+    for answer in answers:
+        api.delete(ISSUES + 'TEST-1/comments/5', **answer)
+
+    assert client().delete('/issues/TEST-1/comments/5') is deleted
+
+
+def test_a_delete_refused_is_an_error(api):
+    api.delete(ISSUES + 'TEST-1/comments/5', status=403, json={'errorMessages': ['No access']})
+
+    with pytest.raises(_tracker.TrackerError) as error:
+        client().delete('/issues/TEST-1/comments/5', hints={403: 'only its author may delete it'})
+
+    assert error.value.status == 403 and 'only its author may delete it' in str(error.value)
