@@ -140,16 +140,21 @@ def test_the_failure_never_shows_the_token():
 
 
 def test_the_secrets_are_masked_as_a_module_masks_them():
-    client = _connection.tracker_client(FakePlugin(**dict(CONNECTION, oauth_token=' %s\n' % TOKEN)))
+    options = dict(CONNECTION)
+    options['oauth_token'] = ' %s\n' % TOKEN
+    client = _connection.tracker_client(FakePlugin(**options))
 
     assert client.secrets == _options.module_secrets(dict(oauth_token=' %s\n' % TOKEN))
     assert _options.redact('token %s here' % TOKEN, client.secrets) == 'token ******** here'
 
 
 def test_plugin_values_reach_the_client_as_plain_strings():
-    client = _connection.tracker_client(FakePlugin(oauth_token=wrap_var(TOKEN), org_id=wrap_var('7654321')))
+    plugin = FakePlugin(oauth_token=wrap_var(TOKEN), org_id=wrap_var('7654321'))
 
-    assert type(client.session.headers['Authorization']) is str
+    params = _connection.connection_params(plugin)
+    client = _connection.tracker_client(plugin)
+
+    assert params['oauth_token'].__class__ is str and params['org_id'].__class__ is str
     assert client.session.headers['Authorization'] == 'OAuth ' + TOKEN
 
 
