@@ -10,8 +10,16 @@ __metaclass__ = type
 
 
 class ModuleDocFragment(object):
+    """The connection options, for the modules and for plugins.
 
-    # The connection options that every module of the collection takes.
+    Every module and plugin that talks to Tracker extends DOCUMENTATION. A plugin (lookup, callback,
+    ...) extends the PLUGINS variant too, after it: PLUGINS adds to the same options where a plugin
+    finds them besides its own arguments, and has no description of its own, so it never stands
+    alone. What only modules have (the action group, how they run on the controller) is in the
+    attributes fragment.
+    """
+
+    # The connection options that every module of the collection takes, and plugins too.
     DOCUMENTATION = r'''
 options:
   api_url:
@@ -88,21 +96,61 @@ options:
       - Must be 0 or more.
     type: int
     default: 5
-attributes:
-  action_group:
-    description: Use C(group/ytracker.tracker.tracker) in C(module_defaults) to set the connection options once for every module of the collection.
-    support: full
-    membership:
-      - ytracker.tracker.tracker
 notes:
-  - On the controller through the C(local) connection, the module runs inside Ansible's own process, which saves
-    starting a module process for every task and loop item. With another connection, C(become), C(async), the
-    C(environment) keyword, or no C(requests) for the Python that runs Ansible, it runs as a module process as usual.
-  - Inside Ansible's process, the module uses the controller's Python, not C(ansible_python_interpreter). To run it as a
-    module process, set the variable C(ytracker_tracker_in_process) to V(false), or the environment variable
-    E(YTRACKER_TRACKER_IN_PROCESS) of the controller to V(0); the variable, when set, wins.
   - The standard proxy environment variables (E(HTTPS_PROXY), E(HTTP_PROXY), E(NO_PROXY)) are honoured.
   - Tokens are never shown in output, results or messages.
 requirements:
   - requests
+'''
+
+    # Where a plugin finds the connection options besides its own arguments (a lookup's keywords, for
+    # example): the play's variables, then the environment variables the modules read. Only with
+    # DOCUMENTATION above, which describes the options.
+    PLUGINS = r'''
+options:
+  api_url:
+    env:
+      - name: TRACKER_API_URL
+    vars:
+      - name: tracker_api_url
+  api_version:
+    vars:
+      - name: tracker_api_version
+  oauth_token:
+    env:
+      - name: TRACKER_OAUTH_TOKEN
+    vars:
+      - name: tracker_oauth_token
+  iam_token:
+    env:
+      - name: TRACKER_IAM_TOKEN
+    vars:
+      - name: tracker_iam_token
+  org_id:
+    env:
+      - name: TRACKER_ORG_ID
+    vars:
+      - name: tracker_org_id
+  cloud_org_id:
+    env:
+      - name: TRACKER_CLOUD_ORG_ID
+    vars:
+      - name: tracker_cloud_org_id
+  validate_certs:
+    vars:
+      - name: tracker_validate_certs
+  ca_path:
+    vars:
+      - name: tracker_ca_path
+  timeout:
+    vars:
+      - name: tracker_timeout
+  retries:
+    vars:
+      - name: tracker_retries
+notes:
+  - An option given empty, or an empty environment variable, counts as not set, so the next source or the
+    default applies.
+  - The variables are read by the plugins that get the play's variables, such as lookups; a callback plugin, which gets
+    none, reads the environment variables.
 '''

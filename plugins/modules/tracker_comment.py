@@ -31,23 +31,16 @@ author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ytracker.tracker.attributes
+  - ytracker.tracker.attributes.module
   - ytracker.tracker.connection
+  - ytracker.tracker.issue
 attributes:
   check_mode:
-    support: full
     details:
       - Reads the comments and tells what would change. It cannot tell in advance that Tracker would refuse to edit
         or delete a comment of another user.
-  diff_mode:
-    support: full
-  platform:
-    platforms: all
 options:
-  issue:
-    description:
-      - Key (V(QUEUE-123)) or ID of the issue.
-    type: str
-    required: true
   text:
     description:
       - The comment's text, in Tracker's markup (Yandex Flavored Markdown). A YAML block scalar (C(|)) keeps its

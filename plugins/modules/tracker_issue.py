@@ -34,15 +34,12 @@ author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ytracker.tracker.attributes
+  - ytracker.tracker.attributes.module
   - ytracker.tracker.connection
 attributes:
   check_mode:
-    support: full
     details: Reads the issue, the users it names and its transitions, and writes nothing.
-  diff_mode:
-    support: full
-  platform:
-    platforms: all
 options:
   key:
     description:

@@ -24,16 +24,9 @@ author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ytracker.tracker.attributes
+  - ytracker.tracker.attributes.info_module
   - ytracker.tracker.connection
-attributes:
-  check_mode:
-    support: full
-    details: The module only reads.
-  diff_mode:
-    support: N/A
-    details: The module changes nothing.
-  platform:
-    platforms: all
 options:
   key:
     description:

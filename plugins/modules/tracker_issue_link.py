@@ -28,20 +28,14 @@ author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ytracker.tracker.attributes
+  - ytracker.tracker.attributes.module
   - ytracker.tracker.connection
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    platforms: all
+  - ytracker.tracker.issue
 options:
   issue:
     description:
       - Key (V(QUEUE-123)) or ID of the issue whose links the task is about.
-    type: str
-    required: true
   linked_issue:
     description:
       - Key (V(QUEUE-123)) or ID of the other issue of the link. Keys are compared ignoring case.

@@ -28,20 +28,11 @@ author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ytracker.tracker.attributes
+  - ytracker.tracker.attributes.module
   - ytracker.tracker.connection
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    platforms: all
+  - ytracker.tracker.issue
 options:
-  issue:
-    description:
-      - Key (V(QUEUE-123)) or ID of the issue.
-    type: str
-    required: true
   origin:
     description:
       - ID of the external application that owns the object, for example V(ru.yandex.bitbucket).

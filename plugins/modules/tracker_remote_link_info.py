@@ -21,22 +21,11 @@ author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - ytracker.tracker.attributes
+  - ytracker.tracker.attributes.info_module
   - ytracker.tracker.connection
-attributes:
-  check_mode:
-    support: full
-    details: The module only reads.
-  diff_mode:
-    support: N/A
-    details: The module changes nothing.
-  platform:
-    platforms: all
+  - ytracker.tracker.issue
 options:
-  issue:
-    description:
-      - Key (V(QUEUE-123)) or ID of the issue.
-    type: str
-    required: true
   origin:
     description:
       - Only the links to objects of this application, for example V(ru.yandex.bitbucket).

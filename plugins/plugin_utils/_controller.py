@@ -15,6 +15,18 @@ ControllerModule does what AnsibleModule does with the arguments and the result 
 ``environment``, async, no requests for Ansible's Python, an ansible-core series outside
 IN_PROCESS_SERIES, or the switch turned off) executes the module as usual.
 
+Each module has an action plugin of its own in plugins/action/, two lines that name the module,
+because meta/runtime.yml cannot route every module to one shared action plugin cleanly on
+ansible-core 2.16 to 2.21. An action redirect (``plugin_routing: action: <module>: redirect:``, as
+network collections did) makes the shared plugin the resolved action of every task, so
+``module_defaults`` given for one module reach them all: a default for tracker_issue's ``queue``
+fails every tracker_comment task with "Unsupported parameters" (ansible/ansible#77059). A module's
+``action_plugin`` routing keeps ``module_defaults`` right, but the shared plugin must still carry
+the name of one of the modules to pass ansible-test's action-plugin-docs ("action plugin has no
+matching module to provide documentation"; the collection has no ignore files), ansible-doc drops
+its "corresponding action plugin" note for the other modules, and up to 2.18 a task's
+``resolved_action``, which callbacks and AWX job events show, names that plugin, not the module.
+
 This file is private to the collection (leading underscore): it may change without notice.
 """
 

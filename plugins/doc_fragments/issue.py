@@ -1,0 +1,25 @@
+# -*- coding: utf-8 -*-
+
+# Copyright (c) 2026, ytracker.tracker contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    """The issue a task is about, for the modules that take one (_options.check_issue reads it).
+
+    A module that says more of it gives its own ``description`` of O(issue), which wins over this one.
+    """
+
+    DOCUMENTATION = r'''
+options:
+  issue:
+    description:
+      - Key (V(QUEUE-123)) or ID of the issue.
+    type: str
+    required: true
+'''
