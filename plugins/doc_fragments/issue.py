@@ -19,7 +19,9 @@ class ModuleDocFragment(object):
 options:
   issue:
     description:
-      - Key (V(QUEUE-123)) or ID of the issue.
+      - Key (V(QUEUE-123)) or ID of the issue. Surrounding whitespace is dropped and a key is upper-cased
+        (V(rel-42) is V(REL-42)); anything else is refused before any request.
+      - The issue must exist. One that does not, or that the token cannot see, fails the task (HTTP 404).
     type: str
     required: true
 '''

@@ -65,4 +65,3 @@ class LinkResource(Resource):
         else:
             result['links'] = plan.kept + task.created
         return result
-

@@ -53,6 +53,7 @@ RELATIONSHIP_NAMES = dict((link_type, name) for name, link_type in RELATIONSHIPS
 # What a task asks for: one link, identified by these three fields.
 WantedLink = namedtuple('WantedLink', ['origin', 'key', 'relationship'])
 
+
 def normal_relationship(name):
     """A relationship name as this module compares it: lower case, single spaces; the default when
     not given (None; an empty name is refused by checked_relationship)."""

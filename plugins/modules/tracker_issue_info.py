@@ -30,8 +30,8 @@ extends_documentation_fragment:
 options:
   key:
     description:
-      - Key (V(QUEUE-123)) or ID of one issue, which must exist: like every issue a task of the collection
-        names, one that does not exist, or that the token cannot see, fails the task.
+      - Key (V(QUEUE-123)) or ID of one issue, which must exist. Like every issue a task of the collection
+        names, one that does not exist, or that the token cannot see, fails the task (HTTP 404).
       - To ask whether an issue exists, search by O(keys) instead, which answers the issues it finds.
     type: str
   keys:

@@ -45,8 +45,8 @@ def test_a_search_answers_the_issues_it_finds(playbook, emulator, execution):
 
 
 @pytest.mark.parametrize('issue', ['OPS 1', '../TEST-1', 'TEST-1?x=1'])
-def test_a_value_that_is_no_key_or_id_is_refused_by_every_module_before_any_request(playbook, emulator, issue,
-                                                                                   execution):
+def test_a_value_that_is_no_key_or_id_is_refused_by_every_module_before_any_request(
+        playbook, emulator, issue, execution):
     arguments = [(name, dict(args, **{'key' if name in ('tracker_issue', 'tracker_issue_info') else 'issue': issue}))
                  for name, args in NAMING_A_MISSING_ISSUE]
     run = playbook(*tasks(arguments), execution=execution)

@@ -123,8 +123,8 @@ def test_creates_and_updates_are_sent_and_the_read_after_settles_them():
     task = run(resource, [{'name': 'a', 'value': 2}, {'name': 'b', 'value': 3}])
 
     assert resource.sent == ['read', 'update a', 'create b', 'read']
-    assert task.changed is True and task.result()['names'] == [{'id': 2, 'name': 'b', 'value': 3},
-                                                              {'id': 1, 'name': 'a', 'value': 2}]
+    assert task.changed is True
+    assert task.result()['names'] == [{'id': 2, 'name': 'b', 'value': 3}, {'id': 1, 'name': 'a', 'value': 2}]
     assert task.diff() == {'before': 'a: 1\n', 'after': 'a: 2\nb: 3\n'}
 
 

@@ -32,6 +32,7 @@ def describe_issue_links_after(current, plan):
     """The links as that diff shows them once ``plan`` is carried out."""
     return link_diff(tracker_issue_link, current, plan)['after']
 
+
 # The nine names of the reference's "Linking issues" page, and the type.id and direction Tracker
 # answers for each on the issue the link was made on (relates: inward, as in the reference's example).
 ANSWERED_AS = {
