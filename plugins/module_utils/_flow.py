@@ -118,8 +118,10 @@ class ResourceTask(object):
 
     @property
     def changed(self):
-        plan = self.plan
-        return bool(plan is not None and (plan.to_create or plan.to_update) or self.removed)
+        if self.check_mode:
+            return bool(self.plan is not None and (self.plan.to_create or self.plan.to_update) or self.removed)
+        # What was done, over every attempt: a plan made again after a conflict keeps what an earlier one did.
+        return bool(self.created or self.updated or self.removed)
 
     def result(self):
         return dict(self.resource.result(self), changed=self.changed)

@@ -198,3 +198,21 @@ def test_converge_gives_up_on_a_conflict_that_never_ends_with_the_conflict():
         converge(Client(retries=2), apply_once, lambda: reads.append(1))
 
     assert error.value.status == 412 and reads == [1, 1]
+
+
+def test_a_change_made_before_a_conflict_still_counts_once_planned_again():
+    resource = Names([{'id': 1, 'name': 'a', 'value': 1}, {'id': 2, 'name': 'b', 'value': 1}])
+    edit = resource.update
+
+    def update(client, current, wanted):
+        if current['name'] == 'b':
+            # Someone else sets b to the wanted value just before: this edit is stale.
+            resource.stored[1]['value'] = 2
+            raise TrackerError('PATCH /names/2: HTTP 409', status=409)
+        return edit(client, current, wanted)
+
+    resource.update = update
+    task = run(resource, [{'name': 'a', 'value': 2}, {'name': 'b', 'value': 2}])
+
+    # Planned again, nothing is left to do; a was changed by this run all the same.
+    assert task.plan.to_update == [] and task.changed is True
