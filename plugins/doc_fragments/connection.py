@@ -65,7 +65,7 @@ options:
   validate_certs:
     description:
       - Whether to verify the API's TLS certificate. Turn it off only for a test server.
-      - V(false) turns verification off even when O(ca_path) is set, as in M(ansible.builtin.uri).
+      - V(false) turns verification off even when O(ca_path) is set, as in C(ansible.builtin.uri).
       - Given with every request, so E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE) cannot override it.
     type: bool
     default: true
