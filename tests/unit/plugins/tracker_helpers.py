@@ -100,3 +100,15 @@ def run_module(main, check_mode=False, diff=False, **args):
                 with pytest.raises(ModuleExit) as info:
                     main()
     return info.value.result, info.value.failed
+
+
+def module_runner(main, **defaults):
+    """run(check_mode=False, diff=False, **args): run_module of ``main`` with ``defaults``, changed or added to by ``args``."""
+    def run(check_mode=False, diff=False, **args):
+        return run_module(main, check_mode=check_mode, diff=diff, **dict(defaults, **args))
+    return run
+
+
+def requests_sent(api, query=True):
+    """(method, URL) of each request the mocked API got, in order; URLs without their query string unless ``query``."""
+    return [(call.request.method, call.request.url if query else call.request.url.split('?')[0]) for call in api.calls]
