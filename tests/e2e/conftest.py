@@ -22,10 +22,26 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 EMULATOR = os.path.join(ROOT, 'tools', 'tracker_emulator.py')
 BIN = os.path.dirname(sys.executable)
 OAUTH_TOKEN = 'emulator-oauth-token'
+# The credentials the emulator takes, as a request to its API carries them.
+AUTH = {'Authorization': 'OAuth ' + OAUTH_TOKEN, 'X-Org-ID': 'emulator-org'}
+REMOTE_LINK = 'ytracker.tracker.tracker_remote_link'
+# The remote link most tests make: TeamCity's build-1 on TEST-1.
+BUILD = {'issue': 'TEST-1', 'origin': 'ru.yandex.teamcity', 'key': 'build-1'}
 # e2e_results: the callback that writes each task's registered result for the test to read.
 CALLBACK_PLUGINS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'callback_plugins')
 TRACKER_VARIABLES = ('TRACKER_API_URL', 'TRACKER_OAUTH_TOKEN', 'TRACKER_IAM_TOKEN', 'TRACKER_ORG_ID',
                      'TRACKER_CLOUD_ORG_ID')
+
+
+def module_task(module, defaults):
+    """What makes tasks of ``module``: a function whose keyword arguments change or add to ``defaults``."""
+    def task(**args):
+        return {module: dict(defaults, **args)}
+    return task
+
+
+# A task of tracker_remote_link: BUILD, with the keyword arguments changed or added.
+link_task = module_task(REMOTE_LINK, BUILD)
 
 
 @pytest.fixture(scope='session')
@@ -78,9 +94,12 @@ class Emulator:
             status, answer_headers, payload = error.code, error.headers, error.read()
         return status, answer_headers, json.loads(payload) if payload else None
 
+    def api_answer(self, method, path, body=None, headers=None):
+        """answer() of a request with the API's credentials, unless ``headers`` are given."""
+        return self.answer(method, path, body, AUTH if headers is None else headers)
+
     def api(self, method, path, body=None):
-        return self.call(method, '/v3' + path, body, {'Authorization': 'OAuth ' + OAUTH_TOKEN,
-                                                      'X-Org-ID': 'emulator-org'})
+        return self.call(method, '/v3' + path, body, AUTH)
 
     def links(self, issue='TEST-1'):
         return self.api('GET', '/issues/%s/remotelinks?perPage=1000' % issue)
