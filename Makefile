@@ -26,7 +26,7 @@ TEST_JOBS ?= 2
 
 export ANSIBLE_NOCOLOR := 1
 
-.PHONY: test check-series units sanity integration lint docs-lint changelog-lint importer ee docs demo bench bench-docs clean
+.PHONY: test check-series units units-onepass sanity integration lint docs-lint changelog-lint importer ee docs demo bench bench-docs clean
 
 # The checks of make test, the longest first (the end-to-end tests of the newest series), so that
 # the others fill the time beside it. The sanity tests of the series run one after another (see
@@ -56,7 +56,7 @@ find-python = hacking/find-python.sh $(if $(filter $(1),$(PY312_SERIES)),3.12 PY
 
 # ansible-test of each ansible-core series that meta/runtime.yml admits.
 sanity: $(addprefix sanity-,$(CORE_SERIES))
-units: $(addprefix units-,$(CORE_SERIES))
+units: $(addprefix units-,$(CORE_SERIES)) units-onepass
 
 # ansible-test keeps the virtual environments of sanity tests in ~/.ansible/test/venv, shared by
 # every series and checkout: one sanity run at a time makes them, under a lock. In make test, the
@@ -78,6 +78,31 @@ units-%: FORCE .venvs/core-%/.ready
 	hacking/seed-get-pip.sh .venvs/core-$*
 	hacking/collection-tree.sh build/units-$*/$(COLLECTION)
 	cd build/units-$*/$(COLLECTION) && PATH=$(abspath .venvs/core-$*/bin):$$PATH ansible-test units --venv --python $(call python-version,$*) --color no
+
+# The unit tests of the newest series in one pytest process, as an editor runs them, in the order of
+# the files and then in reverse (--reverse, tests/unit/conftest.py): ansible-test units runs each test
+# in a process of its own, and would not tell a test that leans on what another left behind. The
+# environment is the one ansible-test gives the tests, with tests/unit/requirements.txt beside it.
+ONEPASS_SERIES := $(lastword $(CORE_SERIES))
+ONEPASS := build/onepass
+ONEPASS_PYTHON := $(abspath .venvs/core-$(ONEPASS_SERIES)/bin/python)
+
+$(ONEPASS)-deps/.installed: tests/unit/requirements.txt .venvs/core-$(ONEPASS_SERIES)/.ready
+	rm -rf $(ONEPASS)-deps
+	$(ONEPASS_PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --target $(ONEPASS)-deps -r $<
+	touch $@
+
+units-onepass: FORCE .venvs/core-$(ONEPASS_SERIES)/.ready $(ONEPASS)-deps/.installed
+	hacking/collection-tree.sh $(ONEPASS)/$(COLLECTION)
+	ansible_test=$$($(ONEPASS_PYTHON) -c 'import ansible_test, os; print(os.path.dirname(ansible_test.__file__))') && \
+	minimum=$$($(ONEPASS_PYTHON) -c 'from ansible_test._internal.constants import CONTROLLER_MIN_PYTHON_VERSION; print(CONTROLLER_MIN_PYTHON_VERSION)') && \
+	cd $(ONEPASS)/$(COLLECTION) && for order in '' --reverse; do \
+		PYTHONPATH=$(abspath $(ONEPASS)):$(abspath $(ONEPASS)-deps):$$ansible_test/_util/target/pytest/plugins \
+		PYTEST_PLUGINS=ansible_pytest_collections ANSIBLE_COLLECTIONS_PATH=$(abspath $(ONEPASS)) \
+		ANSIBLE_CONTROLLER_MIN_PYTHON_VERSION=$$minimum \
+		$(ONEPASS_PYTHON) -m pytest -p no:cacheprovider -p no:randomly -c $$ansible_test/_data/pytest/config/default.ini \
+			--rootdir . --confcutdir . --strict-markers -q tests/unit $$order || exit 1; \
+	done
 
 check-series:
 	$(PYTHON) hacking/check-series.py --core $(CORE_SERIES) --e2e $(E2E_SERIES)

@@ -22,8 +22,26 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 EMULATOR = os.path.join(ROOT, 'tools', 'tracker_emulator.py')
 BIN = os.path.dirname(sys.executable)
 OAUTH_TOKEN = 'emulator-oauth-token'
+# The credentials the emulator takes, as a request to its API carries them.
+AUTH = {'Authorization': 'OAuth ' + OAUTH_TOKEN, 'X-Org-ID': 'emulator-org'}
+REMOTE_LINK = 'ytracker.tracker.tracker_remote_link'
+# The remote link most tests make: TeamCity's build-1 on TEST-1.
+BUILD = {'issue': 'TEST-1', 'origin': 'ru.yandex.teamcity', 'key': 'build-1'}
+# e2e_results: the callback that writes each task's registered result for the test to read.
+CALLBACK_PLUGINS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'callback_plugins')
 TRACKER_VARIABLES = ('TRACKER_API_URL', 'TRACKER_OAUTH_TOKEN', 'TRACKER_IAM_TOKEN', 'TRACKER_ORG_ID',
                      'TRACKER_CLOUD_ORG_ID')
+
+
+def module_task(module, defaults):
+    """What makes tasks of ``module``: a function whose keyword arguments change or add to ``defaults``."""
+    def task(**args):
+        return {module: dict(defaults, **args)}
+    return task
+
+
+# A task of tracker_remote_link: BUILD, with the keyword arguments changed or added.
+link_task = module_task(REMOTE_LINK, BUILD)
 
 
 @pytest.fixture(scope='session')
@@ -76,9 +94,12 @@ class Emulator:
             status, answer_headers, payload = error.code, error.headers, error.read()
         return status, answer_headers, json.loads(payload) if payload else None
 
+    def api_answer(self, method, path, body=None, headers=None):
+        """answer() of a request with the API's credentials, unless ``headers`` are given."""
+        return self.answer(method, path, body, AUTH if headers is None else headers)
+
     def api(self, method, path, body=None):
-        return self.call(method, '/v3' + path, body, {'Authorization': 'OAuth ' + OAUTH_TOKEN,
-                                                      'X-Org-ID': 'emulator-org'})
+        return self.call(method, '/v3' + path, body, AUTH)
 
     def links(self, issue='TEST-1'):
         return self.api('GET', '/issues/%s/remotelinks?perPage=1000' % issue)
@@ -174,7 +195,8 @@ class Run:
 def playbook(collections_path, emulator, tmp_path, monkeypatch):
     """Run tasks of the installed collection with ansible-playbook; TRACKER_* point at the emulator.
 
-    Each task's result is registered and written to a file for the test to read.
+    Each task's result is registered, and the callback e2e_results writes it to a file for the test
+    to read.
     """
     # The switch of the in-process run too: the tests say which way a task runs.
     for name in TRACKER_VARIABLES + ('YTRACKER_TRACKER_IN_PROCESS',):
@@ -191,18 +213,13 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
             'tasks': [],
         }, **(play or {}))]
         for number, task in enumerate(tasks):
-            result_file = str(tmp_path / ('result-%d-%d.json' % (len(runs), number)))
+            # The callback knows a task by this name.
             task = dict(task, name='Task %d' % number, register='outcome', ignore_errors=ignore_errors)
             if execution == 'module':
                 # A task environment is for a module's process: the action plugin executes the module.
                 task['environment'] = {'E2E_EXECUTION': 'module'}
             plays[0]['tasks'].append(task)
-            plays[0]['tasks'].append({
-                'name': 'Keep the result of task %d' % number,
-                'ansible.builtin.copy': {'content': '{{ outcome | to_json }}', 'dest': result_file, 'mode': '0600'},
-                'check_mode': False,
-                'diff': False,
-            })
+        results_file = tmp_path / ('results-%d.jsonl' % len(runs))
         remote_tmp = tmp_path / ('remote-%d' % len(runs))
         path = tmp_path / ('playbook-%d.yml' % len(runs))
         path.write_text(yaml.safe_dump(plays, sort_keys=False))
@@ -211,7 +228,9 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
                            ANSIBLE_PYTHON_INTERPRETER=sys.executable, PATH=BIN + os.pathsep + os.environ['PATH'],
                            ANSIBLE_KEEP_REMOTE_FILES='1', ANSIBLE_REMOTE_TMP=str(remote_tmp),
                            # Async jobs keep their results here, not under a home that other runs share.
-                           ANSIBLE_ASYNC_DIR=str(tmp_path / 'async'))
+                           ANSIBLE_ASYNC_DIR=str(tmp_path / 'async'),
+                           ANSIBLE_CALLBACK_PLUGINS=CALLBACK_PLUGINS, ANSIBLE_CALLBACKS_ENABLED='e2e_results',
+                           E2E_RESULTS_FILE=str(results_file))
         if emulator_env:
             environment.update(TRACKER_API_URL=emulator.url, TRACKER_OAUTH_TOKEN=OAUTH_TOKEN,
                                TRACKER_ORG_ID='emulator-org')
@@ -219,10 +238,12 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
         process = subprocess.run([os.path.join(BIN, 'ansible-playbook'), '-i', 'localhost,', '-c', 'local',
                                   str(path)] + list(options),
                                  env=environment, capture_output=True, text=True, timeout=300, check=False)
-        results = []
-        for number in range(len(tasks)):
-            result_file = tmp_path / ('result-%d-%d.json' % (len(runs), number))
-            results.append(json.loads(result_file.read_text()) if result_file.exists() else None)
+        results = [None] * len(tasks)
+        for line in results_file.read_text().splitlines() if results_file.exists() else ():
+            # One line per task and host: with many hosts, the last one to end.
+            entry = json.loads(line)
+            assert 'error' not in entry, (entry, process.stdout + process.stderr)
+            results[entry['task']] = entry['result']
         # A module process leaves its AnsiballZ payload behind (ANSIBLE_KEEP_REMOTE_FILES): it
         # tells which way the tasks ran.
         payloads = glob.glob(str(remote_tmp / '*' / 'AnsiballZ_tracker_*.py'))

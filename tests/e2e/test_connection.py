@@ -10,12 +10,9 @@ import socket
 
 import pytest
 
-LINK = {'issue': 'TEST-1', 'origin': 'ru.yandex.teamcity', 'key': 'build-1'}
+from conftest import link_task
+
 TOKEN = 'emulator-oauth-token'
-
-
-def link_task(**args):
-    return {'ytracker.tracker.tracker_remote_link': dict(LINK, **args)}
 
 
 def test_an_unknown_ca_fails_in_one_line_about_the_certificate(playbook, https_emulator, execution):

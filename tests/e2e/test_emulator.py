@@ -13,20 +13,16 @@ import sys
 
 import pytest
 
+from conftest import AUTH
+
 EMULATOR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tools', 'tracker_emulator.py')
 
-AUTH = {'Authorization': 'OAuth emulator-oauth-token', 'X-Org-ID': 'emulator-org'}
 BODY = {'relationship': 'RELATES', 'key': 'PR-1', 'origin': 'ru.yandex.bitbucket'}
-
-
-def call(emulator, method, path, body=None, headers=None):
-    """(status, headers, parsed body) of one request."""
-    return emulator.answer(method, path, body, headers)
 
 
 def test_a_created_link_has_the_documented_shape_on_v2_and_v3(emulator):
     for version in ('v2', 'v3'):
-        status, dummy, link = call(emulator, 'POST', '/%s/issues/TEST-1/remotelinks' % version, BODY, AUTH)
+        status, dummy, link = emulator.answer('POST', '/%s/issues/TEST-1/remotelinks' % version, BODY, AUTH)
 
         assert status == 201
         assert link['type']['id'] == 'relates'
@@ -37,20 +33,20 @@ def test_a_created_link_has_the_documented_shape_on_v2_and_v3(emulator):
 
 
 def test_an_identical_post_makes_a_duplicate_as_nothing_says_otherwise(emulator):
-    first = call(emulator, 'POST', '/v3/issues/TEST-1/remotelinks', BODY, AUTH)[2]
-    second = call(emulator, 'POST', '/v3/issues/TEST-1/remotelinks', BODY, AUTH)[2]
+    first = emulator.answer('POST', '/v3/issues/TEST-1/remotelinks', BODY, AUTH)[2]
+    second = emulator.answer('POST', '/v3/issues/TEST-1/remotelinks', BODY, AUTH)[2]
 
     assert first['id'] != second['id']
-    assert len(call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)[2]) == 2
+    assert len(emulator.answer('GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)[2]) == 2
 
 
 def test_an_issue_is_found_by_key_or_id_and_delete_answers_204_then_404(emulator):
-    link = call(emulator, 'POST', '/v3/issues/TEST-1/remotelinks', BODY, AUTH)[2]
+    link = emulator.answer('POST', '/v3/issues/TEST-1/remotelinks', BODY, AUTH)[2]
     issue_id = '%024x' % 4  # TEST-1 is the fourth configured issue
 
-    assert call(emulator, 'GET', '/v3/issues/%s/remotelinks' % issue_id, headers=AUTH)[2] == [link]
-    assert call(emulator, 'DELETE', '/v3/issues/TEST-1/remotelinks/%s' % link['id'], headers=AUTH)[0] == 204
-    assert call(emulator, 'DELETE', '/v3/issues/TEST-1/remotelinks/%s' % link['id'], headers=AUTH)[0] == 404
+    assert emulator.answer('GET', '/v3/issues/%s/remotelinks' % issue_id, headers=AUTH)[2] == [link]
+    assert emulator.answer('DELETE', '/v3/issues/TEST-1/remotelinks/%s' % link['id'], headers=AUTH)[0] == 204
+    assert emulator.answer('DELETE', '/v3/issues/TEST-1/remotelinks/%s' % link['id'], headers=AUTH)[0] == 404
 
 
 @pytest.mark.parametrize('method, path, body, headers, status', [
@@ -66,7 +62,7 @@ def test_an_issue_is_found_by_key_or_id_and_delete_answers_204_then_404(emulator
     ('GET', '/v1/issues/TEST-1/remotelinks', None, AUTH, 404),
 ])
 def test_errors_carry_the_tracker_error_shape(emulator, method, path, body, headers, status):
-    answer_status, dummy, answer = call(emulator, method, path, body, headers)
+    answer_status, dummy, answer = emulator.answer(method, path, body, headers)
 
     assert answer_status == status
     if status >= 400:
@@ -76,15 +72,15 @@ def test_errors_carry_the_tracker_error_shape(emulator, method, path, body, head
 
 def test_lists_paginate_with_link_and_total_headers(emulator):
     for number in range(5):
-        call(emulator, 'POST', '/v3/issues/TEST-1/remotelinks', dict(BODY, key='PR-%d' % number), AUTH)
+        emulator.answer('POST', '/v3/issues/TEST-1/remotelinks', dict(BODY, key='PR-%d' % number), AUTH)
 
-    status, headers, page = call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks?perPage=2&page=2', headers=AUTH)
+    status, headers, page = emulator.answer('GET', '/v3/issues/TEST-1/remotelinks?perPage=2&page=2', headers=AUTH)
 
     assert status == 200
     assert [link['object']['key'] for link in page] == ['PR-2', 'PR-3']
     assert headers['X-Total-Count'] == '5' and headers['X-Total-Pages'] == '3'
     assert headers['Link'] == '<%s/v3/issues/TEST-1/remotelinks?page=3&perPage=2>; rel="next"' % emulator.url
-    last = call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks?perPage=2&page=3', headers=AUTH)[1]
+    last = emulator.answer('GET', '/v3/issues/TEST-1/remotelinks?perPage=2&page=3', headers=AUTH)[1]
     assert 'Link' not in last
 
 
@@ -92,8 +88,8 @@ def test_lists_of_more_than_50_come_in_pages_by_default(emulator):
     emulator.call('POST', '/_emulator/links', {'issue': 'TEST-1', 'links': [
         dict(BODY, key='PR-%d' % number) for number in range(51)]})
 
-    first = call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)
-    second = call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks?page=2', headers=AUTH)
+    first = emulator.answer('GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)
+    second = emulator.answer('GET', '/v3/issues/TEST-1/remotelinks?page=2', headers=AUTH)
 
     assert len(first[2]) == 50 and first[1]['X-Total-Pages'] == '2' and first[1]['X-Total-Count'] == '51'
     assert [link['object']['key'] for link in second[2]] == ['PR-50']
@@ -102,9 +98,9 @@ def test_lists_of_more_than_50_come_in_pages_by_default(emulator):
 def test_pages_can_come_without_a_link_header(start_emulator):
     emulator = start_emulator('--page-size', '1', '--no-link-header')
     for number in range(2):
-        call(emulator, 'POST', '/v3/issues/TEST-1/remotelinks', dict(BODY, key='PR-%d' % number), AUTH)
+        emulator.answer('POST', '/v3/issues/TEST-1/remotelinks', dict(BODY, key='PR-%d' % number), AUTH)
 
-    status, headers, page = call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)
+    status, headers, page = emulator.answer('GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)
 
     assert status == 200 and len(page) == 1
     assert headers['X-Total-Pages'] == '2' and 'Link' not in headers
@@ -113,7 +109,7 @@ def test_pages_can_come_without_a_link_header(start_emulator):
 def test_links_can_come_in_the_shape_of_the_reference_example(start_emulator):
     emulator = start_emulator('--link-shape', 'reference')
 
-    link = call(emulator, 'POST', '/v3/issues/TEST-1/remotelinks', BODY, AUTH)[2]
+    link = emulator.answer('POST', '/v3/issues/TEST-1/remotelinks', BODY, AUTH)[2]
 
     application = link['object']['application']
     assert application['id'].isdigit() and application['self'].endswith('/applications/' + application['id'])
@@ -129,13 +125,13 @@ def test_links_can_come_in_the_shape_of_the_reference_example(start_emulator):
     ('is parent task for', 'subtask', 'outward'),
 ])
 def test_a_relationship_is_answered_as_a_type_and_a_direction(emulator, relationship, type_id, direction):
-    link = call(emulator, 'POST', '/v3/issues/TEST-1/remotelinks', dict(BODY, relationship=relationship), AUTH)[2]
+    link = emulator.answer('POST', '/v3/issues/TEST-1/remotelinks', dict(BODY, relationship=relationship), AUTH)[2]
 
     assert (link['type']['id'], link['direction']) == (type_id, direction)
 
 
 def test_applications_are_listed(emulator):
-    status, dummy, applications = call(emulator, 'GET', '/v3/applications', headers=AUTH)
+    status, dummy, applications = emulator.answer('GET', '/v3/applications', headers=AUTH)
 
     assert status == 200
     assert {'ru.yandex.bitbucket', 'ru.yandex.teamcity'} <= {application['id'] for application in applications}
@@ -146,15 +142,15 @@ def test_faults_are_armed_and_spent(emulator):
     emulator.arm({'kind': 'rate_limit', 'retry_after': 7, 'count': 2}, {'kind': 'error', 'status': 503})
     path = '/v3/issues/TEST-1/remotelinks'
 
-    first, second, third = (call(emulator, 'GET', path, headers=AUTH) for dummy in range(3))
+    first, second, third = (emulator.answer('GET', path, headers=AUTH) for dummy in range(3))
 
     assert first[0] == second[0] == 429 and first[1]['Retry-After'] == '7'
     assert third[0] == 503
-    assert call(emulator, 'GET', path, headers=AUTH)[0] == 200
+    assert emulator.answer('GET', path, headers=AUTH)[0] == 200
 
 
 def test_the_request_log_holds_no_credentials(emulator):
-    call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)
+    emulator.answer('GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)
 
     log = emulator.request_log()
 
@@ -165,12 +161,12 @@ def test_the_request_log_holds_no_credentials(emulator):
 # links between issues
 
 def issue_links(emulator, issue):
-    return call(emulator, 'GET', '/v3/issues/%s/links' % issue, headers=AUTH)[2]
+    return emulator.answer('GET', '/v3/issues/%s/links' % issue, headers=AUTH)[2]
 
 
 def test_a_link_between_issues_shows_on_both_with_opposite_directions(emulator):
-    status, dummy, link = call(emulator, 'POST', '/v3/issues/TEST-1/links',
-                               {'relationship': 'depends on', 'issue': 'TEST-2'}, AUTH)
+    status, dummy, link = emulator.answer('POST', '/v3/issues/TEST-1/links',
+                                          {'relationship': 'depends on', 'issue': 'TEST-2'}, AUTH)
 
     assert status == 201
     assert link['self'].endswith('/v3/issues/TEST-1/links/%s' % link['id'])
@@ -181,7 +177,7 @@ def test_a_link_between_issues_shows_on_both_with_opposite_directions(emulator):
     assert other_side['id'] == link['id'] and other_side['self'].endswith('/issues/TEST-2/links/%s' % link['id'])
     assert (other_side['type']['id'], other_side['direction']) == ('depends', 'inward')
     assert other_side['object']['key'] == 'TEST-1'
-    assert call(emulator, 'GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)[2] == []
+    assert emulator.answer('GET', '/v3/issues/TEST-1/remotelinks', headers=AUTH)[2] == []
 
 
 @pytest.mark.parametrize('relationship, type_id, direction', [
@@ -198,8 +194,8 @@ def test_a_link_between_issues_shows_on_both_with_opposite_directions(emulator):
 def test_each_documented_relationship_of_issues_is_a_type_and_a_direction(emulator, relationship, type_id, direction):
     opposite = {'inward': 'outward', 'outward': 'inward'}[direction]
 
-    link = call(emulator, 'POST', '/v2/issues/DEMO-1/links', {'relationship': relationship, 'issue': 'DEMO-2'},
-                AUTH)[2]
+    link = emulator.answer('POST', '/v2/issues/DEMO-1/links', {'relationship': relationship, 'issue': 'DEMO-2'},
+                           AUTH)[2]
 
     assert (link['type']['id'], link['direction']) == (type_id, direction)
     assert [(seen['type']['id'], seen['direction']) for seen in issue_links(emulator, 'DEMO-2')] == [
@@ -215,7 +211,7 @@ def test_each_documented_relationship_of_issues_is_a_type_and_a_direction(emulat
     ({'issue': 'TEST-2'}, 422),
 ])
 def test_a_refused_link_between_issues_carries_the_tracker_error_shape(emulator, body, status):
-    answer_status, dummy, answer = call(emulator, 'POST', '/v3/issues/TEST-1/links', body, AUTH)
+    answer_status, dummy, answer = emulator.answer('POST', '/v3/issues/TEST-1/links', body, AUTH)
 
     assert answer_status == status
     assert answer['statusCode'] == status and answer['errorMessages'] and isinstance(answer['errors'], dict)
@@ -223,26 +219,26 @@ def test_a_refused_link_between_issues_carries_the_tracker_error_shape(emulator,
 
 
 def test_a_link_between_issues_deleted_from_either_issue_is_gone_from_both(emulator):
-    first = call(emulator, 'POST', '/v3/issues/TEST-1/links', {'relationship': 'relates', 'issue': 'TEST-2'}, AUTH)[2]
-    second = call(emulator, 'POST', '/v3/issues/%024x/links' % 4, {'relationship': 'relates', 'issue': 'TEST-3'},
-                  AUTH)[2]
+    first = emulator.answer('POST', '/v3/issues/TEST-1/links', {'relationship': 'relates', 'issue': 'TEST-2'}, AUTH)[2]
+    second = emulator.answer('POST', '/v3/issues/%024x/links' % 4, {'relationship': 'relates', 'issue': 'TEST-3'},
+                             AUTH)[2]
 
-    assert call(emulator, 'DELETE', '/v3/issues/TEST-2/links/%s' % first['id'], headers=AUTH)[0] == 204
-    assert call(emulator, 'DELETE', '/v3/issues/TEST-1/links/%s' % first['id'], headers=AUTH)[0] == 404
-    assert call(emulator, 'DELETE', '/v3/issues/DEMO-1/links/%s' % second['id'], headers=AUTH)[0] == 404
+    assert emulator.answer('DELETE', '/v3/issues/TEST-2/links/%s' % first['id'], headers=AUTH)[0] == 204
+    assert emulator.answer('DELETE', '/v3/issues/TEST-1/links/%s' % first['id'], headers=AUTH)[0] == 404
+    assert emulator.answer('DELETE', '/v3/issues/DEMO-1/links/%s' % second['id'], headers=AUTH)[0] == 404
     assert [link['id'] for link in issue_links(emulator, 'TEST-1')] == [second['id']]
     assert issue_links(emulator, 'TEST-2') == []
-    assert call(emulator, 'POST', '/_emulator/reset')[0] == 200
+    assert emulator.answer('POST', '/_emulator/reset')[0] == 200
     assert issue_links(emulator, 'TEST-3') == []
 
 
 def test_links_between_issues_come_in_pages_and_take_faults(emulator):
     for other in ('DEMO-1', 'DEMO-2', 'DEMO-3'):
-        call(emulator, 'POST', '/v3/issues/TEST-1/links', {'relationship': 'relates', 'issue': other}, AUTH)
+        emulator.answer('POST', '/v3/issues/TEST-1/links', {'relationship': 'relates', 'issue': other}, AUTH)
     emulator.arm({'kind': 'rate_limit', 'retry_after': 2, 'path': '/links'})
 
-    limited = call(emulator, 'GET', '/v3/issues/TEST-1/links?perPage=2', headers=AUTH)
-    status, headers, page = call(emulator, 'GET', '/v3/issues/TEST-1/links?perPage=2', headers=AUTH)
+    limited = emulator.answer('GET', '/v3/issues/TEST-1/links?perPage=2', headers=AUTH)
+    status, headers, page = emulator.answer('GET', '/v3/issues/TEST-1/links?perPage=2', headers=AUTH)
 
     assert limited[0] == 429 and limited[1]['Retry-After'] == '2'
     assert status == 200 and [link['object']['key'] for link in page] == ['DEMO-1', 'DEMO-2']
@@ -253,7 +249,7 @@ def test_links_between_issues_come_in_pages_and_take_faults(emulator):
 def test_a_link_between_issues_made_then_dropped_is_there(emulator):
     emulator.arm({'kind': 'create_then_500', 'method': 'POST', 'path': '/links'})
 
-    status = call(emulator, 'POST', '/v3/issues/TEST-1/links', {'relationship': 'relates', 'issue': 'TEST-2'}, AUTH)[0]
+    status = emulator.answer('POST', '/v3/issues/TEST-1/links', {'relationship': 'relates', 'issue': 'TEST-2'}, AUTH)[0]
 
     assert status == 500
     assert [link['object']['key'] for link in issue_links(emulator, 'TEST-1')] == ['TEST-2']

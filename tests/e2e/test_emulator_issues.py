@@ -8,17 +8,11 @@
 import json
 import threading
 
-AUTH = {'Authorization': 'OAuth emulator-oauth-token', 'X-Org-ID': 'emulator-org'}
 ALICE_UID = '1120000000016876'
 
 
-def call(emulator, method, path, body=None, headers=None):
-    """(status, headers, parsed body) of one request; with the API's credentials unless ``headers`` are given."""
-    return emulator.answer(method, path, body, AUTH if headers is None else headers)
-
-
 def create(emulator, **body):
-    return call(emulator, 'POST', '/v3/issues/', dict({'queue': 'REL', 'summary': 'Release'}, **body))
+    return emulator.api_answer('POST', '/v3/issues/', dict({'queue': 'REL', 'summary': 'Release'}, **body))
 
 
 def test_a_new_issue_has_a_numbered_key_and_typed_fields_as_objects(emulator):
@@ -37,8 +31,8 @@ def test_a_new_issue_has_a_numbered_key_and_typed_fields_as_objects(emulator):
     assert issue['parent']['key'] == 'TEST-1'
     assert create(emulator)[2]['key'] == 'REL-2'
     # Found by key or id, and links work on it.
-    assert call(emulator, 'GET', '/v3/issues/' + issue['id'])[2]['key'] == 'REL-1'
-    assert call(emulator, 'GET', '/v3/issues/REL-1/links')[0] == 200
+    assert emulator.api_answer('GET', '/v3/issues/' + issue['id'])[2]['key'] == 'REL-1'
+    assert emulator.api_answer('GET', '/v3/issues/REL-1/links')[0] == 200
 
 
 def test_a_second_unique_is_refused_with_a_body_that_does_not_name_the_issue(emulator):
@@ -48,7 +42,7 @@ def test_a_second_unique_is_refused_with_a_body_that_does_not_name_the_issue(emu
     assert first[0] == 201 and first[2]['unique'] == 'release-1.2'
     assert second[0] == 409
     assert 'REL-1' not in json.dumps(second[2]) and second[2]['statusCode'] == 409
-    assert call(emulator, 'POST', '/v3/issues/_search', {'filter': {'unique': 'release-1.2'}})[2] == [first[2]]
+    assert emulator.api_answer('POST', '/v3/issues/_search', {'filter': {'unique': 'release-1.2'}})[2] == [first[2]]
 
 
 def test_unique_is_atomic_under_concurrent_creates(emulator):
@@ -67,54 +61,54 @@ def test_unique_is_atomic_under_concurrent_creates(emulator):
 
 
 def test_create_needs_queue_and_summary_and_an_existing_queue(emulator):
-    assert call(emulator, 'POST', '/v3/issues/', {'summary': 'x'})[0] == 422
-    assert call(emulator, 'POST', '/v3/issues/', {'queue': 'REL'})[0] == 422
+    assert emulator.api_answer('POST', '/v3/issues/', {'summary': 'x'})[0] == 422
+    assert emulator.api_answer('POST', '/v3/issues/', {'queue': 'REL'})[0] == 422
     assert create(emulator, queue='NOPE')[0] == 404
 
 
 def test_patch_with_the_version_read_and_a_stale_one(emulator):
     issue = create(emulator)[2]
 
-    status, dummy, edited = call(emulator, 'PATCH', '/v3/issues/REL-1?version=1',
-                                 {'summary': 'New', 'followers': {'add': ['alice']}, 'tags': ['a', 'b']})
-    stale = call(emulator, 'PATCH', '/v3/issues/REL-1?version=1', {'summary': 'Older'})
+    status, dummy, edited = emulator.api_answer('PATCH', '/v3/issues/REL-1?version=1',
+                                                {'summary': 'New', 'followers': {'add': ['alice']}, 'tags': ['a', 'b']})
+    stale = emulator.api_answer('PATCH', '/v3/issues/REL-1?version=1', {'summary': 'Older'})
 
     assert status == 200 and edited['version'] == issue['version'] + 1 and edited['summary'] == 'New'
     assert edited['followers'][0]['id'] == ALICE_UID
     assert stale[0] == 409
-    tags = call(emulator, 'PATCH', '/v3/issues/REL-1', {'tags': {'add': ['c'], 'remove': ['a']}})[2]['tags']
+    tags = emulator.api_answer('PATCH', '/v3/issues/REL-1', {'tags': {'add': ['c'], 'remove': ['a']}})[2]['tags']
     assert tags == ['b', 'c']
-    assert 'tags' not in call(emulator, 'PATCH', '/v3/issues/REL-1', {'tags': []})[2]
-    assert 'assignee' not in call(emulator, 'PATCH', '/v3/issues/REL-1', {'assignee': None})[2]
-    assert call(emulator, 'PATCH', '/v3/issues/REL-1', {'status': 'closed'})[0] == 400
-    assert call(emulator, 'PATCH', '/v3/issues/REL-1', {'priority': 'nope'})[0] == 400
+    assert 'tags' not in emulator.api_answer('PATCH', '/v3/issues/REL-1', {'tags': []})[2]
+    assert 'assignee' not in emulator.api_answer('PATCH', '/v3/issues/REL-1', {'assignee': None})[2]
+    assert emulator.api_answer('PATCH', '/v3/issues/REL-1', {'status': 'closed'})[0] == 400
+    assert emulator.api_answer('PATCH', '/v3/issues/REL-1', {'priority': 'nope'})[0] == 400
 
 
 def test_an_issue_at_the_version_limit_refuses_every_edit_with_423(emulator):
     create(emulator)
-    call(emulator, 'POST', '/_emulator/issues/REL-1', {'version': 11100}, headers={})
+    emulator.api_answer('POST', '/_emulator/issues/REL-1', {'version': 11100}, headers={})
 
-    assert call(emulator, 'PATCH', '/v3/issues/REL-1', {'summary': 'x'})[0] == 423
-    assert call(emulator, 'POST', '/v3/issues/REL-1/transitions/start_progress/_execute', {})[0] == 423
+    assert emulator.api_answer('PATCH', '/v3/issues/REL-1', {'summary': 'x'})[0] == 423
+    assert emulator.api_answer('POST', '/v3/issues/REL-1/transitions/start_progress/_execute', {})[0] == 423
 
 
 def test_transition_ids_are_not_status_keys_and_resolve_needs_a_resolution(emulator):
     create(emulator)
 
-    status, dummy, transitions = call(emulator, 'GET', '/v3/issues/REL-1/transitions')
+    status, dummy, transitions = emulator.api_answer('GET', '/v3/issues/REL-1/transitions')
     assert status == 200
     assert [(one['id'], one['to']['key']) for one in transitions] == [
         ('start_progress', 'inProgress'), ('resolve', 'resolved'), ('close', 'closed')]
-    refused = call(emulator, 'POST', '/v3/issues/REL-1/transitions/resolve/_execute', {'comment': 'done'})
+    refused = emulator.api_answer('POST', '/v3/issues/REL-1/transitions/resolve/_execute', {'comment': 'done'})
     assert refused[0] == 422 and 'resolution' in refused[2]['errors']
-    assert call(emulator, 'POST', '/v3/issues/REL-1/transitions/reopen/_execute', {})[0] == 409
-    assert call(emulator, 'POST', '/v3/issues/REL-1/transitions/fly/_execute', {})[0] == 404
+    assert emulator.api_answer('POST', '/v3/issues/REL-1/transitions/reopen/_execute', {})[0] == 409
+    assert emulator.api_answer('POST', '/v3/issues/REL-1/transitions/fly/_execute', {})[0] == 404
 
-    status, dummy, after = call(emulator, 'POST', '/v3/issues/REL-1/transitions/resolve/_execute',
-                                {'resolution': 'fixed', 'comment': 'done'})
+    status, dummy, after = emulator.api_answer('POST', '/v3/issues/REL-1/transitions/resolve/_execute',
+                                               {'resolution': 'fixed', 'comment': 'done'})
     assert status == 200 and [(one['id'], one['to']['key']) for one in after] == [
         ('reopen', 'open'), ('close', 'closed')]
-    issue = call(emulator, 'GET', '/v3/issues/REL-1')[2]
+    issue = emulator.api_answer('GET', '/v3/issues/REL-1')[2]
     assert (issue['status']['key'], issue['resolution']['key'], issue['previousStatus']['key']) == (
         'resolved', 'fixed', 'open')
 
@@ -124,7 +118,7 @@ def test_search_takes_exactly_one_of_queue_keys_filter_query(emulator):
         create(emulator, summary='Release %d' % (3 - number), assignee='alice' if number else 'bob')
 
     def keys(body):
-        status, dummy, found = call(emulator, 'POST', '/v3/issues/_search', body)
+        status, dummy, found = emulator.api_answer('POST', '/v3/issues/_search', body)
         assert status == 200, found
         return [issue['key'] for issue in found]
 
@@ -133,68 +127,68 @@ def test_search_takes_exactly_one_of_queue_keys_filter_query(emulator):
     assert keys({'filter': {'queue': 'REL', 'assignee': 'alice'}, 'order': '-key'}) == ['REL-3', 'REL-2']
     assert keys({'query': 'Queue: REL Assignee: bob, carol'}) == ['REL-1']
     assert keys({'query': 'Queue: REL "Sort by": Summary ASC'}) == ['REL-3', 'REL-2', 'REL-1']
-    assert call(emulator, 'POST', '/v3/issues/_search', {'queue': 'REL', 'keys': ['REL-1']})[0] == 400
-    assert call(emulator, 'POST', '/v3/issues/_search', {'query': 'Queue REL'})[0] == 400
+    assert emulator.api_answer('POST', '/v3/issues/_search', {'queue': 'REL', 'keys': ['REL-1']})[0] == 400
+    assert emulator.api_answer('POST', '/v3/issues/_search', {'query': 'Queue REL'})[0] == 400
 
 
 def test_search_pages_with_the_reference_headers(emulator):
-    call(emulator, 'POST', '/_emulator/issues', {'queue': 'BULK', 'count': 5}, headers={})
+    emulator.api_answer('POST', '/_emulator/issues', {'queue': 'BULK', 'count': 5}, headers={})
 
-    status, headers, first = call(emulator, 'POST', '/v3/issues/_search?perPage=2', {'queue': 'BULK'})
-    second = call(emulator, 'POST', '/v3/issues/_search?perPage=2&page=3', {'queue': 'BULK'})[2]
+    status, headers, first = emulator.api_answer('POST', '/v3/issues/_search?perPage=2', {'queue': 'BULK'})
+    second = emulator.api_answer('POST', '/v3/issues/_search?perPage=2&page=3', {'queue': 'BULK'})[2]
 
     assert status == 200 and len(first) == 2
     assert (headers['X-Total-Count'], headers['X-Total-Pages']) == ('5', '3')
     assert 'page=2' in headers['Link'] and 'rel="next"' in headers['Link']
     assert [issue['key'] for issue in second] == ['BULK-5']
-    assert call(emulator, 'POST', '/v3/issues/_search?perPage=50&page=201', {'queue': 'BULK'})[0] == 400
+    assert emulator.api_answer('POST', '/v3/issues/_search?perPage=50&page=201', {'queue': 'BULK'})[0] == 400
 
 
 def test_scroll_for_filter_and_query_but_not_for_queue_or_keys(emulator):
-    call(emulator, 'POST', '/_emulator/issues', {'queue': 'BULK', 'count': 5}, headers={})
+    emulator.api_answer('POST', '/_emulator/issues', {'queue': 'BULK', 'count': 5}, headers={})
     body = {'filter': {'queue': 'BULK'}}
 
-    status, headers, page = call(emulator, 'POST', '/v3/issues/_search?scrollType=sorted&perScroll=2', body)
+    status, headers, page = emulator.api_answer('POST', '/v3/issues/_search?scrollType=sorted&perScroll=2', body)
     found = list(page)
     while 'X-Scroll-Id' in headers:
-        status, headers, page = call(emulator, 'POST', '/v3/issues/_search?scrollId=%s' % headers['X-Scroll-Id'],
-                                     body)
+        status, headers, page = emulator.api_answer('POST', '/v3/issues/_search?scrollId=%s' % headers['X-Scroll-Id'],
+                                                    body)
         assert status == 200
         found += page
 
     assert [issue['key'] for issue in found] == ['BULK-%d' % number for number in range(1, 6)]
     assert headers['X-Total-Count'] == '5'
-    assert call(emulator, 'POST', '/v3/issues/_search?scrollType=sorted', {'queue': 'BULK'})[0] == 400
+    assert emulator.api_answer('POST', '/v3/issues/_search?scrollType=sorted', {'queue': 'BULK'})[0] == 400
 
 
 def test_users_by_login_uid_and_login_of_digits(emulator):
-    alice = call(emulator, 'GET', '/v3/users/alice')[2]
-    v2 = call(emulator, 'GET', '/v2/users/alice')[2]
+    alice = emulator.api_answer('GET', '/v3/users/alice')[2]
+    v2 = emulator.api_answer('GET', '/v2/users/alice')[2]
 
     assert alice['uid'] == int(ALICE_UID) and alice['login'] == 'alice'
     assert v2 == [dict(alice, self=alice['self'].replace('/v3/', '/v2/'))]  # the v2 page prints a list
-    assert call(emulator, 'GET', '/v3/users/' + ALICE_UID)[2]['login'] == 'alice'
-    assert call(emulator, 'GET', '/v3/users/login:12345')[2]['display'] == 'Digits Login'
-    assert call(emulator, 'GET', '/v3/users/nobody')[0] == 404
-    assert call(emulator, 'GET', '/v3/myself')[2]['login'] == 'robot-emulator'
+    assert emulator.api_answer('GET', '/v3/users/' + ALICE_UID)[2]['login'] == 'alice'
+    assert emulator.api_answer('GET', '/v3/users/login:12345')[2]['display'] == 'Digits Login'
+    assert emulator.api_answer('GET', '/v3/users/nobody')[0] == 404
+    assert emulator.api_answer('GET', '/v3/myself')[2]['login'] == 'robot-emulator'
 
 
 def test_an_edit_behind_the_module_back_bumps_the_version(emulator):
     issue = create(emulator)[2]
 
-    edited = call(emulator, 'POST', '/_emulator/issues/REL-1', {'fields': {'summary': 'Edited', 'status': 'closed'}},
-                  headers={})[2]
+    edited = emulator.api_answer('POST', '/_emulator/issues/REL-1', {'fields': {'summary': 'Edited', 'status': 'closed'}},
+                                 headers={})[2]
 
     assert edited['version'] == issue['version'] + 1
     assert edited['summary'] == 'Edited' and edited['status']['key'] == 'closed'
 
 
 def test_configured_issues_are_issues_too_and_errors_have_the_tracker_shape(emulator):
-    status, dummy, issue = call(emulator, 'GET', '/v3/issues/TEST-1')
+    status, dummy, issue = emulator.api_answer('GET', '/v3/issues/TEST-1')
 
     assert status == 200 and issue['key'] == 'TEST-1' and issue['id'] == '%024x' % 4
     for method, path, expected in (('GET', '/v3/issues/NOPE-1', 404), ('GET', '/v3/issues/SECRET-1', 403),
                                    ('DELETE', '/v3/issues/TEST-1', 405)):
-        answer_status, dummy, answer = call(emulator, method, path)
+        answer_status, dummy, answer = emulator.api_answer(method, path)
         assert answer_status == expected and answer['statusCode'] == expected and answer['errorMessages']
-    assert call(emulator, 'GET', '/v3/issues/TEST-1', headers={})[0] == 401
+    assert emulator.api_answer('GET', '/v3/issues/TEST-1', headers={})[0] == 401

@@ -9,29 +9,25 @@ patch-component.md, get-components.md and issue-versions-components.md."""
 
 import pytest
 
-AUTH = {'Authorization': 'OAuth emulator-oauth-token', 'X-Org-ID': 'emulator-org'}
+from conftest import AUTH
+
 ALICE_UID = '1120000000016876'
 VERSION_FIELDS = {'self', 'id', 'version', 'queue', 'name', 'released', 'archived'}
 
 
-def call(emulator, method, path, body=None, headers=None):
-    """(status, headers, parsed body) of one request; with the API's credentials unless ``headers`` are given."""
-    return emulator.answer(method, path, body, AUTH if headers is None else headers)
-
-
 def new_version(emulator, **body):
-    return call(emulator, 'POST', '/v3/versions/', dict({'queue': 'REL', 'name': '2.0'}, **body))
+    return emulator.api_answer('POST', '/v3/versions/', dict({'queue': 'REL', 'name': '2.0'}, **body))
 
 
 def new_component(emulator, **body):
-    return call(emulator, 'POST', '/v3/components/', dict({'queue': 'REL', 'name': 'db'}, **body))
+    return emulator.api_answer('POST', '/v3/components/', dict({'queue': 'REL', 'name': 'db'}, **body))
 
 
 def test_a_new_version_is_answered_200_as_the_table_of_create_version_says(emulator):
     for api, name in (('v2', '2.0'), ('v3', '2.1')):
-        status, dummy, version = call(emulator, 'POST', '/%s/versions/' % api,
-                                      {'queue': 'REL', 'name': name, 'description': 'Spring release',
-                                       'startDate': '2024-03-01', 'dueDate': '2024-06-01'})
+        status, dummy, version = emulator.api_answer('POST', '/%s/versions/' % api,
+                                                     {'queue': 'REL', 'name': name, 'description': 'Spring release',
+                                                      'startDate': '2024-03-01', 'dueDate': '2024-06-01'})
 
         assert status == 200
         assert isinstance(version['id'], int) and version['version'] == 1
@@ -40,7 +36,7 @@ def test_a_new_version_is_answered_200_as_the_table_of_create_version_says(emula
         assert (version['name'], version['description'], version['startDate'], version['dueDate']) == (
             name, 'Spring release', '2024-03-01', '2024-06-01')
         assert (version['released'], version['archived']) == (False, False)
-        assert call(emulator, 'GET', '/%s/versions/%d' % (api, version['id']))[2] == version
+        assert emulator.api_answer('GET', '/%s/versions/%d' % (api, version['id']))[2] == version
 
 
 def test_the_example_shape_answers_a_new_version_inside_a_list(start_emulator):
@@ -50,15 +46,15 @@ def test_the_example_shape_answers_a_new_version_inside_a_list(start_emulator):
 
     assert status == 200 and isinstance(created, list) and len(created) == 1
     assert set(created[0]) >= VERSION_FIELDS
-    assert call(emulator, 'GET', '/v3/versions/%d' % created[0]['id'])[2] == created[0]
+    assert emulator.api_answer('GET', '/v3/versions/%d' % created[0]['id'])[2] == created[0]
 
 
 def test_a_queue_lists_its_versions_only_by_key_or_id_in_pages(emulator):
     made = [new_version(emulator, name='2.%d' % number)[2] for number in range(3)]
     new_version(emulator, queue='TEST', name='elsewhere')
 
-    status, headers, page = call(emulator, 'GET', '/v3/queues/REL/versions?perPage=2&page=2')
-    everything = call(emulator, 'GET', '/v3/queues/REL/versions')[2]
+    status, headers, page = emulator.api_answer('GET', '/v3/queues/REL/versions?perPage=2&page=2')
+    everything = emulator.api_answer('GET', '/v3/queues/REL/versions')[2]
 
     # Two versions are configured in REL: 1.1 (released) and 1.2.
     assert [version['name'] for version in everything] == ['1.1', '1.2', '2.0', '2.1', '2.2']
@@ -66,10 +62,10 @@ def test_a_queue_lists_its_versions_only_by_key_or_id_in_pages(emulator):
     assert status == 200 and page == everything[2:4] and made[0] in everything
     assert (headers['X-Total-Count'], headers['X-Total-Pages']) == ('5', '3') and 'rel="next"' in headers['Link']
     queue_id = everything[0]['queue']['id']
-    assert call(emulator, 'GET', '/v3/queues/%s/versions' % queue_id)[2] == everything
+    assert emulator.api_answer('GET', '/v3/queues/%s/versions' % queue_id)[2] == everything
     # "The queue key is case-sensitive."
-    assert call(emulator, 'GET', '/v3/queues/rel/versions')[0] == 404
-    assert call(emulator, 'GET', '/v3/queues/NOPE/versions')[0] == 404
+    assert emulator.api_answer('GET', '/v3/queues/rel/versions')[0] == 404
+    assert emulator.api_answer('GET', '/v3/queues/NOPE/versions')[0] == 404
 
 
 @pytest.mark.parametrize('body, status', [
@@ -83,43 +79,43 @@ def test_a_queue_lists_its_versions_only_by_key_or_id_in_pages(emulator):
     ({'queue': 'REL', 'name': '1.2'}, 409),
 ])
 def test_a_refused_version_carries_the_tracker_error_shape(emulator, body, status):
-    answer_status, dummy, answer = call(emulator, 'POST', '/v3/versions/', body)
+    answer_status, dummy, answer = emulator.api_answer('POST', '/v3/versions/', body)
 
     assert answer_status == status
     assert answer['statusCode'] == status and answer['errorMessages'] and isinstance(answer['errors'], dict)
-    assert [version['name'] for version in call(emulator, 'GET', '/v3/queues/REL/versions')[2]] == ['1.1', '1.2']
+    assert [version['name'] for version in emulator.api_answer('GET', '/v3/queues/REL/versions')[2]] == ['1.1', '1.2']
 
 
 def test_a_version_is_edited_with_the_version_read_in_the_query_or_if_match(emulator):
     version = new_version(emulator)[2]
     path = '/v3/versions/%d' % version['id']
 
-    status, dummy, edited = call(emulator, 'PATCH', path + '?version=1', {'description': 'Moved'})
+    status, dummy, edited = emulator.api_answer('PATCH', path + '?version=1', {'description': 'Moved'})
     assert status == 200 and edited['version'] == 2 and edited['description'] == 'Moved'
-    assert call(emulator, 'PATCH', path + '?version=1', {'description': 'Stale'})[0] == 409
-    assert call(emulator, 'PATCH', path, {'name': 'Stale'}, dict(AUTH, **{'If-Match': '"1"'}))[0] == 409
-    status, dummy, edited = call(emulator, 'PATCH', path, {'name': '2.0.1', 'dueDate': '2024-07-01'},
-                                 dict(AUTH, **{'If-Match': '"2"'}))
+    assert emulator.api_answer('PATCH', path + '?version=1', {'description': 'Stale'})[0] == 409
+    assert emulator.api_answer('PATCH', path, {'name': 'Stale'}, dict(AUTH, **{'If-Match': '"1"'}))[0] == 409
+    status, dummy, edited = emulator.api_answer('PATCH', path, {'name': '2.0.1', 'dueDate': '2024-07-01'},
+                                                dict(AUTH, **{'If-Match': '"2"'}))
     assert status == 200 and edited['version'] == 3 and (edited['name'], edited['dueDate']) == ('2.0.1', '2024-07-01')
     # An edit that changes nothing leaves the version.
-    assert call(emulator, 'PATCH', path, {'name': '2.0.1'})[2]['version'] == 3
-    assert call(emulator, 'PATCH', path, {'name': '1.2'})[0] == 409  # the queue has a 1.2
-    assert call(emulator, 'PATCH', path, {'queue': 'TEST'})[0] == 400
-    assert call(emulator, 'GET', '/v3/versions/1')[0] == 404
-    assert call(emulator, 'GET', path)[2] == edited
+    assert emulator.api_answer('PATCH', path, {'name': '2.0.1'})[2]['version'] == 3
+    assert emulator.api_answer('PATCH', path, {'name': '1.2'})[0] == 409  # the queue has a 1.2
+    assert emulator.api_answer('PATCH', path, {'queue': 'TEST'})[0] == 400
+    assert emulator.api_answer('GET', '/v3/versions/1')[0] == 404
+    assert emulator.api_answer('GET', path)[2] == edited
 
 
 def test_archive_takes_no_body_and_the_version_read(emulator):
     version = new_version(emulator)[2]
     archive = '/v3/versions/%d/_archive' % version['id']
 
-    assert call(emulator, 'POST', archive, {})[0] == 400
-    assert call(emulator, 'POST', archive, headers=dict(AUTH, **{'If-Match': '"7"'}))[0] == 409
-    status, dummy, archived = call(emulator, 'POST', archive)
+    assert emulator.api_answer('POST', archive, {})[0] == 400
+    assert emulator.api_answer('POST', archive, headers=dict(AUTH, **{'If-Match': '"7"'}))[0] == 409
+    status, dummy, archived = emulator.api_answer('POST', archive)
 
     assert status == 200 and archived['archived'] is True and archived['released'] is False
     assert archived['version'] == 2
-    assert call(emulator, 'PATCH', '/v3/versions/%d' % version['id'], {'archived': False})[0] == 400
+    assert emulator.api_answer('PATCH', '/v3/versions/%d' % version['id'], {'archived': False})[0] == 400
 
 
 @pytest.mark.parametrize('reading, by_action, by_patch', [
@@ -133,8 +129,8 @@ def test_each_reading_of_a_release_takes_its_request_and_refuses_the_others(star
     emulator = start_emulator(*reading)
     first, second = new_version(emulator, name='3.0')[2], new_version(emulator, name='3.1')[2]
 
-    action = call(emulator, 'POST', '/v3/versions/%d/_release' % first['id'])
-    patch = call(emulator, 'PATCH', '/v3/versions/%d' % second['id'], {'released': True})
+    action = emulator.api_answer('POST', '/v3/versions/%d/_release' % first['id'])
+    patch = emulator.api_answer('PATCH', '/v3/versions/%d' % second['id'], {'released': True})
 
     assert (action[0], patch[0]) == (by_action, by_patch)
     for status, dummy, answer in (action, patch):
@@ -143,7 +139,7 @@ def test_each_reading_of_a_release_takes_its_request_and_refuses_the_others(star
         else:
             assert answer['statusCode'] == status and answer['errorMessages']
     if by_patch == 200:
-        assert call(emulator, 'PATCH', '/v3/versions/%d' % second['id'], {'released': False})[2]['released'] is False
+        assert emulator.api_answer('PATCH', '/v3/versions/%d' % second['id'], {'released': False})[2]['released'] is False
 
 
 def test_a_new_component_and_every_component_of_the_organization(emulator):
@@ -156,12 +152,12 @@ def test_a_new_component_and_every_component_of_the_organization(emulator):
     assert component['lead'] == {'self': '%s/v3/users/%s' % (emulator.url, ALICE_UID), 'id': ALICE_UID,
                                  'display': 'Alice Smith'}
     assert component['queue']['key'] == 'REL'
-    status, headers, listed = call(emulator, 'GET', '/v3/components')
+    status, headers, listed = emulator.api_answer('GET', '/v3/components')
     # The configured ones: backend and frontend in DEMO, TEST and REL.
     assert status == 200 and headers['X-Total-Count'] == '7' and listed[-1] == component
     assert {one['queue']['key'] for one in listed} == {'DEMO', 'TEST', 'REL'}
     assert all(one['assignAuto'] is False and 'lead' not in one for one in listed[:-1])
-    assert call(emulator, 'GET', '/v3/components/%d' % component['id'])[2] == component
+    assert emulator.api_answer('GET', '/v3/components/%d' % component['id'])[2] == component
 
 
 @pytest.mark.parametrize('body, status', [
@@ -172,7 +168,7 @@ def test_a_new_component_and_every_component_of_the_organization(emulator):
     ({'queue': 'NOPE', 'name': 'db'}, 404),
 ])
 def test_a_refused_component_carries_the_tracker_error_shape(emulator, body, status):
-    answer_status, dummy, answer = call(emulator, 'POST', '/v3/components', body)
+    answer_status, dummy, answer = emulator.api_answer('POST', '/v3/components', body)
 
     assert answer_status == status and answer['statusCode'] == status and answer['errorMessages']
 
@@ -181,21 +177,21 @@ def test_a_component_is_edited_with_the_version_read(emulator):
     component = new_component(emulator)[2]
     path = '/v3/components/%d' % component['id']
 
-    status, dummy, edited = call(emulator, 'PATCH', path + '?version=1', {'assignAuto': True, 'lead': 'bob'})
-    stale = call(emulator, 'PATCH', path + '?version=1', {'name': 'database'})
+    status, dummy, edited = emulator.api_answer('PATCH', path + '?version=1', {'assignAuto': True, 'lead': 'bob'})
+    stale = emulator.api_answer('PATCH', path + '?version=1', {'name': 'database'})
 
     assert status == 200 and edited['version'] == 2 and edited['assignAuto'] is True
     assert edited['lead']['display'] == 'Bob Jones'
     assert stale[0] == 409 and stale[2]['statusCode'] == 409
-    assert 'lead' not in call(emulator, 'PATCH', path + '?version=2', {'lead': None})[2]
-    assert call(emulator, 'PATCH', '/v3/components/1', {'name': 'x'})[0] == 404
+    assert 'lead' not in emulator.api_answer('PATCH', path + '?version=2', {'lead': None})[2]
+    assert emulator.api_answer('PATCH', '/v3/components/1', {'name': 'x'})[0] == 404
 
 
 def test_issues_name_versions_and_components_by_id_or_name_and_show_them_as_objects(emulator):
     version = new_version(emulator)[2]
     component = new_component(emulator)[2]
 
-    status, dummy, issue = call(emulator, 'POST', '/v3/issues/', {
+    status, dummy, issue = emulator.api_answer('POST', '/v3/issues/', {
         'queue': 'REL', 'summary': 'Release 2.0', 'fixVersions': [version['id']], 'affectedVersions': ['1.1'],
         'components': ['backend', {'id': str(component['id'])}]})
 
@@ -207,11 +203,11 @@ def test_issues_name_versions_and_components_by_id_or_name_and_show_them_as_obje
     assert issue['components'][1] == {'self': '%s/v3/components/%d' % (emulator.url, component['id']),
                                       'id': str(component['id']), 'display': 'db'}
     path = '/v3/issues/%s' % issue['key']
-    edited = call(emulator, 'PATCH', path, {'components': {'remove': ['backend'], 'add': ['frontend']},
-                                            'fixVersions': None})[2]
+    edited = emulator.api_answer('PATCH', path, {'components': {'remove': ['backend'], 'add': ['frontend']},
+                                                 'fixVersions': None})[2]
     assert [one['display'] for one in edited['components']] == ['db', 'frontend']
     assert 'fixVersions' not in edited
-    found = call(emulator, 'POST', '/v3/issues/_search', {'filter': {'components': 'db'}})[2]
+    found = emulator.api_answer('POST', '/v3/issues/_search', {'filter': {'components': 'db'}})[2]
     assert [one['key'] for one in found] == [issue['key']]
 
 
@@ -223,7 +219,7 @@ def test_issues_name_versions_and_components_by_id_or_name_and_show_them_as_obje
 def test_an_issue_names_only_versions_and_components_of_its_queue(emulator, fields):
     new_version(emulator, queue='TEST', name='9.9')
 
-    status, dummy, answer = call(emulator, 'POST', '/v3/issues/', dict({'queue': 'REL', 'summary': 'x'}, **fields))
+    status, dummy, answer = emulator.api_answer('POST', '/v3/issues/', dict({'queue': 'REL', 'summary': 'x'}, **fields))
 
     assert status == 400 and list(answer['errors']) == list(fields)
 
@@ -231,10 +227,10 @@ def test_an_issue_names_only_versions_and_components_of_its_queue(emulator, fiel
 def test_a_component_that_assigns_automatically_assigns_its_new_issues(emulator):
     new_component(emulator, lead='alice', assignAuto=True)
 
-    assigned = call(emulator, 'POST', '/v3/issues/', {'queue': 'REL', 'summary': 'x', 'components': ['db']})[2]
-    chosen = call(emulator, 'POST', '/v3/issues/', {'queue': 'REL', 'summary': 'y', 'components': ['db'],
-                                                    'assignee': 'bob'})[2]
-    unassigned = call(emulator, 'POST', '/v3/issues/', {'queue': 'REL', 'summary': 'z', 'components': ['backend']})[2]
+    assigned = emulator.api_answer('POST', '/v3/issues/', {'queue': 'REL', 'summary': 'x', 'components': ['db']})[2]
+    chosen = emulator.api_answer('POST', '/v3/issues/', {'queue': 'REL', 'summary': 'y', 'components': ['db'],
+                                                         'assignee': 'bob'})[2]
+    unassigned = emulator.api_answer('POST', '/v3/issues/', {'queue': 'REL', 'summary': 'z', 'components': ['backend']})[2]
 
     assert assigned['assignee']['id'] == ALICE_UID
     assert chosen['assignee']['display'] == 'Bob Jones'
@@ -247,14 +243,14 @@ def test_seeded_versions_and_components_are_there_until_a_reset(emulator):
     components = emulator.call('POST', '/_emulator/components', {'components': [{'queue': 'OPS', 'name': 'infra'}]})
 
     assert versions['added'] == 2 and components['added'] == 1
-    old = call(emulator, 'GET', '/v3/versions/%d' % versions['ids'][0])[2]
+    old = emulator.api_answer('GET', '/v3/versions/%d' % versions['ids'][0])[2]
     assert (old['released'], old['archived']) == (True, True)
-    assert [one['name'] for one in call(emulator, 'GET', '/v3/queues/OPS/versions')[2]] == ['1']
-    assert call(emulator, 'GET', '/v3/components/%d' % components['ids'][0])[2]['name'] == 'infra'
+    assert [one['name'] for one in emulator.api_answer('GET', '/v3/queues/OPS/versions')[2]] == ['1']
+    assert emulator.api_answer('GET', '/v3/components/%d' % components['ids'][0])[2]['name'] == 'infra'
     emulator.call('POST', '/_emulator/reset')
-    assert call(emulator, 'GET', '/v3/versions/%d' % versions['ids'][0])[0] == 404
-    assert [one['name'] for one in call(emulator, 'GET', '/v3/queues/REL/versions')[2]] == ['1.1', '1.2']
-    assert call(emulator, 'GET', '/v3/components')[1]['X-Total-Count'] == '6'
+    assert emulator.api_answer('GET', '/v3/versions/%d' % versions['ids'][0])[0] == 404
+    assert [one['name'] for one in emulator.api_answer('GET', '/v3/queues/REL/versions')[2]] == ['1.1', '1.2']
+    assert emulator.api_answer('GET', '/v3/components')[1]['X-Total-Count'] == '6'
 
 
 def test_faults_play_on_versions_and_components_as_on_every_resource(emulator):
@@ -262,13 +258,13 @@ def test_faults_play_on_versions_and_components_as_on_every_resource(emulator):
                  {'kind': 'rate_limit', 'retry_after': 3, 'path': '/components'})
 
     assert new_version(emulator)[0] == 500
-    limited = call(emulator, 'GET', '/v3/components')
+    limited = emulator.api_answer('GET', '/v3/components')
     assert limited[0] == 429 and limited[1]['Retry-After'] == '3'
-    made = call(emulator, 'GET', '/v3/queues/REL/versions')[2][-1]
+    made = emulator.api_answer('GET', '/v3/queues/REL/versions')[2][-1]
     assert made['name'] == '2.0'
     emulator.arm({'kind': 'concurrent_edit', 'method': 'PATCH', 'path': '/versions/%d' % made['id']})
-    assert call(emulator, 'PATCH', '/v3/versions/%d?version=1' % made['id'], {'description': 'a'})[0] == 409
-    assert call(emulator, 'PATCH', '/v3/versions/%d?version=2' % made['id'], {'description': 'a'})[0] == 200
+    assert emulator.api_answer('PATCH', '/v3/versions/%d?version=1' % made['id'], {'description': 'a'})[0] == 409
+    assert emulator.api_answer('PATCH', '/v3/versions/%d?version=2' % made['id'], {'description': 'a'})[0] == 200
 
 
 @pytest.mark.parametrize('method, path, status', [
@@ -278,7 +274,7 @@ def test_faults_play_on_versions_and_components_as_on_every_resource(emulator):
     ('GET', '/v3/versions/nope', 404),
 ])
 def test_errors_carry_the_tracker_error_shape(emulator, method, path, status):
-    answer_status, dummy, answer = call(emulator, method, path, {'queue': 'REL', 'name': 'x'},
-                                        headers={} if status == 401 else AUTH)
+    answer_status, dummy, answer = emulator.api_answer(method, path, {'queue': 'REL', 'name': 'x'},
+                                                       headers={} if status == 401 else AUTH)
 
     assert answer_status == status and answer['statusCode'] == status and answer['errorMessages']

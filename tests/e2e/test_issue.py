@@ -7,6 +7,8 @@
 
 import pytest
 
+from conftest import module_task
+
 MODULE = 'ytracker.tracker.tracker_issue'
 SEARCH = 'POST /v3/issues/_search'
 CREATE = 'POST /v3/issues/'
@@ -14,8 +16,7 @@ RELEASE = {'unique': 'release-1.2', 'queue': 'REL', 'summary': 'Release 1.2'}
 ALICE_UID = '1120000000016876'
 
 
-def issue_task(**args):
-    return {MODULE: dict(RELEASE, **args)}
+issue_task = module_task(MODULE, RELEASE)
 
 
 def key_task(key='TEST-1', **args):

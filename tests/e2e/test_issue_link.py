@@ -7,6 +7,8 @@
 
 import pytest
 
+from conftest import module_task
+
 MODULE = 'ytracker.tracker.tracker_issue_link'
 LINKS = '/v3/issues/TEST-1/links'
 DEPENDS = {'issue': 'TEST-1', 'linked_issue': 'TEST-2', 'relationship': 'depends on'}
@@ -25,8 +27,7 @@ SEEN_FROM_THE_OTHER_ISSUE = {
 }
 
 
-def link_task(**args):
-    return {MODULE: dict(DEPENDS, **args)}
+link_task = module_task(MODULE, DEPENDS)
 
 
 def issue_links(emulator, issue='TEST-1'):

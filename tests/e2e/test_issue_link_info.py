@@ -7,12 +7,13 @@
 
 import pytest
 
+from conftest import module_task
+
 MODULE = 'ytracker.tracker.tracker_issue_link_info'
 LINKS = '/v3/issues/TEST-1/links'
 
 
-def info_task(**args):
-    return {MODULE: dict({'issue': 'TEST-1'}, **args)}
+info_task = module_task(MODULE, {'issue': 'TEST-1'})
 
 
 def link_issues(emulator, issue, linked_issue, relationship='relates'):

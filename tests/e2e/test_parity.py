@@ -11,13 +11,9 @@ import re
 
 import pytest
 
-BUILD = {'issue': 'TEST-1', 'origin': 'ru.yandex.teamcity', 'key': 'build-1'}
-LINK = 'ytracker.tracker.tracker_remote_link'
+from conftest import BUILD, REMOTE_LINK as LINK, link_task
+
 INFO = 'ytracker.tracker.tracker_remote_link_info'
-
-
-def link_task(**args):
-    return {LINK: dict(BUILD, **args)}
 
 
 def without(name):

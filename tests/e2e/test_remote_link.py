@@ -7,12 +7,9 @@
 
 import pytest
 
+from conftest import link_task
+
 LINKS = '/v3/issues/TEST-1/remotelinks'
-BUILD = {'issue': 'TEST-1', 'origin': 'ru.yandex.teamcity', 'key': 'build-1'}
-
-
-def link_task(**args):
-    return {'ytracker.tracker.tracker_remote_link': dict(BUILD, **args)}
 
 
 def keys(links):

@@ -16,6 +16,10 @@ from unittest.mock import patch
 import pytest
 
 from ansible.module_utils import basic
+try:
+    from ansible.module_utils import _internal as module_internal
+except ImportError:  # ansible-core before 2.18
+    module_internal = None
 from ansible.module_utils.common import warnings
 from ansible.module_utils.common.text.converters import to_bytes
 
@@ -93,12 +97,19 @@ def run_module(main, check_mode=False, diff=False, **args):
     def fail_json(module, **result):
         raise ModuleExit(ended(result), failed=True)
 
-    # A module process starts with no warnings: so does each run here.
-    with patch.object(warnings, '_global_warnings', type(warnings._global_warnings)()), module_args(args):
-        with patch.object(basic.AnsibleModule, 'exit_json', exit_json):
-            with patch.object(basic.AnsibleModule, 'fail_json', fail_json):
-                with pytest.raises(ModuleExit) as info:
-                    main()
+    with contextlib.ExitStack() as stack:
+        # A module process starts with no warnings: so does each run here.
+        stack.enter_context(patch.object(warnings, '_global_warnings', type(warnings._global_warnings)()))
+        if hasattr(module_internal, 'is_controller'):
+            # Nor is it the controller, which it is to ansible-core 2.19 and later once any of the
+            # controller's code is imported, as the controller's tests do in the same pytest process:
+            # module.warn() would then go to Display rather than into the result.
+            stack.enter_context(patch.object(module_internal, 'is_controller', False))
+        stack.enter_context(module_args(args))
+        stack.enter_context(patch.object(basic.AnsibleModule, 'exit_json', exit_json))
+        stack.enter_context(patch.object(basic.AnsibleModule, 'fail_json', fail_json))
+        with pytest.raises(ModuleExit) as info:
+            main()
     return info.value.result, info.value.failed
 
 
@@ -112,3 +123,15 @@ def link_diff(module, current, plan, origins=()):
     else:
         resource = module.IssueLinks(params)
     return plan_diff(resource, current, current, plan)
+
+
+def module_runner(main, **defaults):
+    """run(check_mode=False, diff=False, **args): run_module of ``main`` with ``defaults``, changed or added to by ``args``."""
+    def run(check_mode=False, diff=False, **args):
+        return run_module(main, check_mode=check_mode, diff=diff, **dict(defaults, **args))
+    return run
+
+
+def requests_sent(api, query=True):
+    """(method, URL) of each request the mocked API got, in order; URLs without their query string unless ``query``."""
+    return [(call.request.method, call.request.url if query else call.request.url.split('?')[0]) for call in api.calls]

@@ -14,7 +14,13 @@ import requests
 from responses import matchers
 
 from ansible_collections.ytracker.tracker.plugins.modules.tracker_issue import main
-from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers import API, CONNECTION, TOKEN, run_module
+from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers import (
+    API,
+    CONNECTION,
+    TOKEN,
+    module_runner,
+    requests_sent,
+)
 
 SEARCH = API + '/issues/_search'
 CREATE = API + '/issues/'
@@ -42,12 +48,7 @@ def transition(transition_id, to, status_id):
             'to': status(to, status_id)}
 
 
-def run(check_mode=False, diff=False, **args):
-    return run_module(main, check_mode=check_mode, diff=diff, **args)
-
-
-def sent(api):
-    return [(call.request.method, call.request.url) for call in api.calls]
+run = module_runner(main)
 
 
 def search_for(unique='release-1.2'):
@@ -67,7 +68,7 @@ def test_creates_the_issue_when_no_issue_has_the_unique_value(api):
     assert not failed
     assert result['changed'] is True and result['created'] is True
     assert result['issue']['key'] == 'REL-1'
-    assert sent(api) == [('POST', SEARCH + '?perPage=50'), ('POST', CREATE)]
+    assert requests_sent(api) == [('POST', SEARCH + '?perPage=50'), ('POST', CREATE)]
 
 
 def test_an_issue_with_the_unique_value_is_found_with_one_request(api):
@@ -293,7 +294,7 @@ def test_an_issue_another_run_moved_to_the_status_meanwhile_is_success_without_a
 
     assert not failed, result
     assert result['changed'] is False and result['issue']['status']['key'] == 'closed'
-    assert sent(api) == [('GET', ISSUE_URL), ('GET', TRANSITIONS), ('GET', ISSUE_URL)]
+    assert requests_sent(api) == [('GET', ISSUE_URL), ('GET', TRANSITIONS), ('GET', ISSUE_URL)]
 
 
 def test_an_issue_moved_elsewhere_meanwhile_is_planned_again_from_where_it_is(api):
@@ -385,7 +386,7 @@ def test_check_mode_reads_and_never_writes(api):
     assert created['changed'] is True and created['created'] is True and created['issue'] is None
     assert created['diff'] == {'before': '', 'after': 'summary: Release 1.2\n'}
     assert moved['changed'] is True and moved['issue']['version'] == 1
-    assert [method for method, dummy in sent(api)] == ['POST', 'GET', 'GET']
+    assert [method for method, dummy in requests_sent(api)] == ['POST', 'GET', 'GET']
 
 
 @pytest.mark.parametrize('args, message', [

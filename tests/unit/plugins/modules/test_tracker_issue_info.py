@@ -13,7 +13,7 @@ import pytest
 from responses import matchers
 
 from ansible_collections.ytracker.tracker.plugins.modules.tracker_issue_info import main
-from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers import API, CONNECTION, run_module
+from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers import API, CONNECTION, module_runner
 
 SEARCH = API + '/issues/_search'
 
@@ -22,8 +22,7 @@ def issues(first, count):
     return [{'key': 'OPS-%d' % number, 'id': '%024x' % number} for number in range(first, first + count)]
 
 
-def run(**args):
-    return run_module(main, **dict(CONNECTION, **args))
+run = module_runner(main, **CONNECTION)
 
 
 def keys(result):

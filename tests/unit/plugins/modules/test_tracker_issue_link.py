@@ -25,7 +25,8 @@ from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers imp
     API,
     CONNECTION,
     TOKEN,
-    run_module,
+    module_runner,
+    requests_sent,
 )
 
 ONE = dict(CONNECTION, issue='TEST-1', linked_issue='TEST-2', relationship='depends on')
@@ -33,12 +34,7 @@ DEPENDS = dict(type_id='depends', direction='outward')
 CREATE_BODY = {'relationship': 'depends on', 'issue': 'TEST-2'}
 
 
-def run(check_mode=False, diff=False, **overrides):
-    return run_module(main, check_mode=check_mode, diff=diff, **dict(ONE, **overrides))
-
-
-def requests_sent(api):
-    return [(call.request.method, call.request.url) for call in api.calls]
+run = module_runner(main, **ONE)
 
 
 # present

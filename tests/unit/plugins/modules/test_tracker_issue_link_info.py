@@ -21,7 +21,8 @@ from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers imp
     API,
     CONNECTION,
     TOKEN,
-    run_module,
+    module_runner,
+    requests_sent,
 )
 
 # TEST-1's links, as Tracker answers them on TEST-1: each with the name the diff of tracker_issue_link
@@ -42,12 +43,7 @@ CURRENT = [
 LINKS = [link for link, dummy in CURRENT]
 
 
-def run(check_mode=False, **args):
-    return run_module(main, check_mode=check_mode, **dict(dict(CONNECTION, issue='TEST-1'), **args))
-
-
-def requests_sent(api):
-    return [(call.request.method, call.request.url) for call in api.calls]
+run = module_runner(main, **dict(CONNECTION, issue='TEST-1'))
 
 
 def test_each_link_comes_as_the_api_answers_it_with_its_relationship_as_seen_from_the_issue(api):

@@ -25,6 +25,8 @@ from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers imp
     LINKS,
     TOKEN,
     api_link,
+    module_runner,
+    requests_sent,
     run_module,
 )
 
@@ -32,12 +34,7 @@ ONE = dict(CONNECTION, issue='TEST-1', origin='ci.example', key='build-1')
 CREATE_BODY = {'relationship': 'RELATES', 'key': 'build-1', 'origin': 'ci.example'}
 
 
-def run(check_mode=False, diff=False, **overrides):
-    return run_module(main, check_mode=check_mode, diff=diff, **dict(ONE, **overrides))
-
-
-def requests_sent(api):
-    return [(call.request.method, call.request.url) for call in api.calls]
+run = module_runner(main, **ONE)
 
 
 # present
