@@ -163,7 +163,7 @@ class QueueVersions(Resource):
         """Say so when the queue holds several versions of the name: the task kept to the lowest id."""
         if version is None:
             return
-        others = [item for item in Named(task.current or []).matches(task.wanted)[1:]] + task.twins
+        others = Named(task.current or []).matches(task.wanted)[1:] + task.twins
         ids = sorted(set(str(item.get('id')) for item in others) - set([str(version.get('id'))]))
         if ids:
             self.warn('queue %s has more than one version named %s; this task manages the one with the lowest id'

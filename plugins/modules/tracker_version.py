@@ -55,13 +55,13 @@ options:
     type: str
   released:
     description:
-      - V(true) releases the version: by the C(_release) action, or, where Tracker has none, by editing C(released).
-      - V(false) fails on a released version: the API offers no way back. Not given, the status is left as it is.
+      - V(true) releases the version, by the C(_release) action or, where Tracker has none, by editing C(released).
+      - V(false) fails on a released version, since the API offers no way back. Not given, the status is left as it is.
     type: bool
   archived:
     description:
       - V(true) archives the version (C(POST /versions/<id>/_archive)).
-      - V(false) fails on an archived version: the API offers no way back. Not given, the status is left as it is.
+      - V(false) fails on an archived version, since the API offers no way back. Not given, the status is left as it is.
     type: bool
   state:
     description:
@@ -129,7 +129,7 @@ version:
     released: false
     archived: false
 diff:
-  description: The version before and after the task, a C(field: value) line per field.
+  description: The version before and after the task, a line per field (C(name) colon value).
   returned: in diff mode
   type: dict
   sample:
