@@ -16,7 +16,8 @@ described in a diff. ResourceTask carries that out alike for every resource:
   looked for by reading again, and sent again only when it is not there: never blindly
   (create_once, with one retry budget);
 * runs that created the same object at the same moment each find every copy in the read after
-  their creates; each keeps the lowest id and deletes the others (settle_created);
+  their creates; each keeps the lowest id and deletes the others (settle_created), or, where the
+  API cannot delete the object, keeps to the lowest id and leaves the others (delete_twins);
 * an update refused because the object changed meanwhile (409, 412: a stale version) is read
   again and planned again (converge);
 * a failure half way still reports what was written; the result and the diff have one shape.
@@ -48,6 +49,10 @@ class Resource(object):
     # Whether two runs at once can each create the object (nothing in Tracker makes it unique):
     # then the read after creating settles twins.
     settle_twins = True
+    # Whether the twins that read finds are deleted (each run keeps the lowest id). False where the
+    # API cannot delete the object: the twins stay, the task keeps to the lowest id, and the
+    # ResourceTask lists them in ``twins`` for the resource's result to report.
+    delete_twins = True
 
     def read(self, client):
         """The current objects, every page of them."""
@@ -114,6 +119,7 @@ class ResourceTask(object):
         self.created = []      # the object kept for each one created
         self.updated = []      # the answer to each update
         self.removed = []      # the objects this run deleted (or, in check mode, would delete)
+        self.twins = []        # twins found after creating and kept (Resource.delete_twins False)
         self.written = False   # a write was sent that may have taken effect
 
     @property
@@ -180,6 +186,9 @@ class ResourceTask(object):
         if found is None:
             return answers
         kept, twins = settle_created(to_create, answers, found)
+        if not resource.delete_twins:
+            self.twins.extend(twins)
+            return kept
         for twin in twins:
             resource.delete(self.client, twin)
         return kept

@@ -102,3 +102,17 @@ def user_path(name):
 
 def user_hints(name):
     return {404: 'no user %r in the organisation: name users by login or uid' % name}
+
+
+# A queue's versions: created at /versions/ with the queue in the body, listed under the queue
+# (paged), and each at /versions/<id>, with its actions (_archive, _release) under it.
+
+VERSIONS = '/versions/'
+
+
+def queue_versions_path(queue):
+    return path('queues', queue, 'versions')
+
+
+def version_path(version, *parts):
+    return path('versions', version.get('id'), *parts)

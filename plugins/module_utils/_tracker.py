@@ -143,9 +143,14 @@ class TrackerClient(PagedReads):
 
     # Any resource: paths are relative to the API version's root, like '/issues/TEST-1'.
 
-    def request_json(self, method, path, body=None, params=None, hints=None):
-        """Send one request (retried as _request says); the answer's JSON, None for an empty body."""
-        response = self._request(method, self.base_url + path, body=body, params=params, hints=hints)
+    def request_json(self, method, path, body=None, params=None, hints=None, headers=None, safe_to_repeat=None):
+        """Send one request (retried as _request says); the answer's JSON, None for an empty body.
+
+        ``headers``: besides the session's, for this request only (If-Match). ``safe_to_repeat``: as
+        _request says; True for a POST that may be sent twice (an action that sets a flag).
+        """
+        response = self._request(method, self.base_url + path, body=body, params=params, hints=hints,
+                                 headers=headers, safe_to_repeat=safe_to_repeat)
         if not response.content:
             return None
         return self._json(response)
@@ -201,7 +206,7 @@ class TrackerClient(PagedReads):
                                % (response.request.method, self._path(response.url), urlsplit(target).netloc))
         return target
 
-    def _request(self, method, url, body=None, params=None, hints=None, safe_to_repeat=None):
+    def _request(self, method, url, body=None, params=None, hints=None, safe_to_repeat=None, headers=None):
         """Send one request, retrying what is safe to retry; the response or TrackerError.
 
         429 is retried on every method: Tracker refused the request without acting on it. 5xx,
@@ -218,7 +223,7 @@ class TrackerClient(PagedReads):
         while True:
             where = '%s %s' % (method, self._path(url, params))
             try:
-                response = self._send(method, url, body, params)
+                response = self._send(method, url, body, params, headers)
             except requests.exceptions.SSLError as error:
                 raise TrackerError('%s: TLS error: %s (%s)' % (where, self._redact(error), self._tls_hint()))
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
@@ -258,13 +263,13 @@ class TrackerClient(PagedReads):
             self.backoff(attempt, reason='HTTP %d' % status, retry_after=response.headers.get('Retry-After'))
             attempt, lost_attempt = attempt + 1, lost_attempt or status >= 500
 
-    def _send(self, method, url, body, params):
+    def _send(self, method, url, body, params, headers=None):
         with warnings.catch_warnings():
             if self.verify is False:
                 # validate_certs: false was asked for; urllib3 would say so on stderr at every request.
                 warnings.simplefilter('ignore', InsecureRequestWarning)
             return self.session.request(method, url, json=body, params=params, timeout=self.timeout,
-                                        verify=self.verify)
+                                        verify=self.verify, headers=headers)
 
     def _tls_hint(self):
         if self.ca_path:

@@ -56,6 +56,8 @@ PARITY = {
         'key': 'TEST-2', 'summary': 'Parity', 'priority': 'critical', 'status': 'inProgress'}}, options=['--diff']),
     'issue, bad input': dict(task={'ytracker.tracker.tracker_issue': {'key': 'TEST-2', 'unique': 'release-1'}}),
     'issue info': dict(task={'ytracker.tracker.tracker_issue_info': {'keys': ['TEST-1', 'TEST-2']}}),
+    'version': dict(task={'ytracker.tracker.tracker_version': {
+        'queue': 'REL', 'name': '1.2', 'description': 'Parity', 'released': True}}, options=['--diff']),
     'issue link info': dict(task={'ytracker.tracker.tracker_issue_link_info': {'issue': 'TEST-1'}}),
     'module warns': dict(task={PROBE: {'warn': 'a warning of the module'}}, probe=True),
     'module deprecates': dict(task={PROBE: {'deprecate': 'an option going away'}}, probe=True),
