@@ -107,6 +107,8 @@ Where the reference's pages disagree, or say nothing, a switch chooses the readi
   A version's release (--version-release), which no page documents: "action", POST
   .../_release as .../_archive; "patch", PATCH {"released": true|false}; "none", neither. The
   readings not chosen are refused: the action 404, the field in a PATCH 400 (read-only).
+  A second version or component of one name in a queue (--duplicate-names), which no page forbids:
+  "refuse" answers it 409; "allow" creates it, as two runs at once may then each make one.
 
 Configuration (--config, a JSON file; each key replaces the default): oauth_tokens, iam_tokens,
 org_ids, cloud_org_ids; issues (keys), forbidden_issues, queues; applications; users, and
@@ -153,7 +155,8 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
 
 Run: python3 tracker_emulator.py [--port 0] [--config FILE] [--page-size N] [--no-link-header]
 [--link-shape origin|reference] [--comment-shape table|example] [--version-shape table|example]
-[--version-release action|patch|none] [--tls-cert FILE --tls-key FILE] [--url-file FILE].
+[--version-release action|patch|none] [--duplicate-names refuse|allow] [--tls-cert FILE --tls-key FILE]
+[--url-file FILE].
 With a certificate it serves HTTPS. It prints the URL it listens on and stops cleanly on SIGINT
 or SIGTERM.
 """
@@ -215,6 +218,8 @@ def main(argv=None):
                         help='how a new version is answered (default: table; see above)')
     parser.add_argument('--version-release', choices=tracker_emulator_versions.VERSION_RELEASES,
                         help='which request releases a version (default: action; see above)')
+    parser.add_argument('--duplicate-names', choices=tracker_emulator_versions.DUPLICATE_NAMES,
+                        help='whether a queue takes two versions or components of one name (default: refuse)')
     parser.add_argument('--tls-cert', help='serve HTTPS with this PEM certificate (chain)')
     parser.add_argument('--tls-key', help='the PEM private key of --tls-cert')
     parser.add_argument('--url-file', help='also write the URL it listens on to this file')
@@ -222,7 +227,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     config = load_config(args.config, args.page_size, not args.no_link_header, args.link_shape)
-    for name in ('comment_shape', 'version_shape', 'version_release'):
+    for name in ('comment_shape', 'version_shape', 'version_release', 'duplicate_names'):
         if getattr(args, name):
             config[name] = getattr(args, name)
     if bool(args.tls_cert) != bool(args.tls_key):

@@ -7,8 +7,9 @@
 version-operations.md, post-component.md, patch-component.md and get-components.md describe them.
 
 Both are named items of a queue, kept alike: a number id, a version that counts the item's edits
-(an edit naming another, by ?version=N or If-Match, is 409), a name that is the queue's only item
-of that name (409 otherwise: the reference is silent, and issues name items by name). Issues take
+(an edit naming another, by ?version=N or If-Match, is 409), and a name. The reference does not
+say whether a queue may hold two items of one name (--duplicate-names): "refuse" answers a second
+one 409, "allow" takes it, as nothing in the reference forbids. Issues take
 them in fixVersions, affectedVersions and components by id or name, from their own queue only.
 
 A version is created with 200, as create-version.md says, answered as its table describes it (an
@@ -33,7 +34,9 @@ DEFAULTS = {
                    for name in ('backend', 'frontend')],
     'version_release': 'action',
     'version_shape': 'table',
+    'duplicate_names': 'refuse',
 }
+DUPLICATE_NAMES = ('refuse', 'allow')
 VERSION_RELEASES = ('action', 'patch', 'none')
 VERSION_SHAPES = ('table', 'example')
 # The actions of a version, by the flag each sets, and the release reading each belongs to.
@@ -108,6 +111,8 @@ class QueueItems(Resource):
         self.edit(item, values)
 
     def refuse_taken(self, queue, name):
+        if self.config['duplicate_names'] == 'allow':
+            return
         if any(item['queue'] == queue and item['name'] == name for item in self.all()):
             raise Problem(409, 'The queue %s has a %s named %s already.' % (queue, self.noun, name))
 

@@ -116,3 +116,28 @@ def queue_versions_path(queue):
 
 def version_path(version, *parts):
     return path('versions', version.get('id'), *parts)
+
+
+# Components: created at /components with the queue in the body, each at /components/<id>. The
+# only documented list, GET /components, holds every component of the organisation, each with
+# its queue: a task reads it once and keeps those of its queue (queue_components).
+
+COMPONENTS = '/components'
+
+
+def component_path(component, *parts):
+    return path('components', component.get('id'), *parts)
+
+
+def queue_components(client, queue):
+    """The components of ``queue``, from one read of the organisation's (every page)."""
+    return [component for component in client.get_all(COMPONENTS)
+            if isinstance(component, dict) and queue_key_of(component) == queue]
+
+
+def queue_key_of(item):
+    """The key of the queue a version or component answers, whether an object or a plain key."""
+    queue = item.get('queue')
+    if isinstance(queue, dict):
+        return queue.get('key')
+    return queue

@@ -86,6 +86,23 @@ def test_a_refused_version_carries_the_tracker_error_shape(emulator, body, statu
     assert [version['name'] for version in emulator.api_answer('GET', '/v3/queues/REL/versions')[2]] == ['1.1', '1.2']
 
 
+@pytest.mark.parametrize('switch, second', [([], 409), (['--duplicate-names', 'refuse'], 409),
+                                             (['--duplicate-names', 'allow'], 200)])
+def test_a_second_version_of_one_name_is_refused_or_taken_as_the_switch_says(start_emulator, switch, second):
+    emulator = start_emulator(*switch)
+    first = new_version(emulator, name='3.0')
+    again = new_version(emulator, name='3.0')
+    component = new_component(emulator, name='db')
+    component_again = new_component(emulator, name='db')
+
+    assert (first[0], again[0]) == (200, second)
+    assert (component[0], component_again[0]) == (201, 201 if second == 200 else 409)
+    names = [version['name'] for version in emulator.api_answer('GET', '/v3/queues/REL/versions')[2]]
+    assert names.count('3.0') == (2 if second == 200 else 1)
+    if second == 200:
+        assert again[2]['id'] > first[2]['id']
+
+
 def test_a_version_is_edited_with_the_version_read_in_the_query_or_if_match(emulator):
     version = new_version(emulator)[2]
     path = '/v3/versions/%d' % version['id']
