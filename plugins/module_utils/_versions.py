@@ -172,3 +172,13 @@ def describe_wanted(wanted):
 def create_body(queue, wanted):
     """The body of POST /versions/: the queue, the name and the fields; statuses are set afterwards."""
     return dict(wanted.fields, queue=queue, name=wanted.name)
+
+
+def versions_shown(versions, name=None, released=None, archived=None):
+    """The versions an info task shows: of ``name`` (trimmed) and of each status asked for, in id order."""
+    name = None if name is None else name.strip()
+    found = [version for version in versions if isinstance(version, dict)
+             and (name is None or version_name(version) == name)
+             and (released is None or flag(version, 'released') is released)
+             and (archived is None or flag(version, 'archived') is archived)]
+    return sorted(found, key=id_order)

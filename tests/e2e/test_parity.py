@@ -58,6 +58,7 @@ PARITY = {
     'issue info': dict(task={'ytracker.tracker.tracker_issue_info': {'keys': ['TEST-1', 'TEST-2']}}),
     'version': dict(task={'ytracker.tracker.tracker_version': {
         'queue': 'REL', 'name': '1.2', 'description': 'Parity', 'released': True}}, options=['--diff']),
+    'version info': dict(task={'ytracker.tracker.tracker_version_info': {'queue': 'REL', 'released': True}}),
     'issue link info': dict(task={'ytracker.tracker.tracker_issue_link_info': {'issue': 'TEST-1'}}),
     'module warns': dict(task={PROBE: {'warn': 'a warning of the module'}}, probe=True),
     'module deprecates': dict(task={PROBE: {'deprecate': 'an option going away'}}, probe=True),

@@ -54,6 +54,7 @@ ARGUMENTS = {
     'tracker_remote_link_info': [dict(), dict(origin='ci.example', key='build-1')],
     'tracker_version': [dict(queue='REL', name='2.0', description='d'),
                         dict(queue='REL', name='1.1', released=True, archived=True)],
+    'tracker_version_info': [dict(queue='REL'), dict(queue='REL', name='1.1', released=True, archived=False)],
 }
 
 # How the API answers every request: GETs with an empty list, or with an empty object (writes
