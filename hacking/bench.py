@@ -14,7 +14,8 @@ The scale table times the plan alone (plan_changes, in this process) for issues 
 and 5,000 links: cost must grow with the links, not with their square.
 
 The issues table times tracker_issue with nothing to change against one uri GET, and a loop of it
-against a loop of ansible.builtin.debug. The last table times tasks against a port where nothing
+against a loop of ansible.builtin.debug; the versions table does the same for tracker_version,
+against one uri GET of the queue's versions. The last table times tasks against a port where nothing
 listens: those targets are seconds, as an ops team waits for a dead endpoint to be reported.
 
 The tables go to build/bench/tables.rst, and nowhere else. ``bench.py --docs`` (make bench-docs)
@@ -202,11 +203,14 @@ def main():
     issues, issue_goals = measure_issues(work, env)
     table += '\n\n' + issues
     print('\n' + issues)
+    versions, version_goals = measure_versions(work, env)
+    table += '\n\n' + versions
+    print('\n' + versions)
     dead, dead_goals = measure_dead_endpoint(work, env)
     table += '\n\n' + dead
     print('\n' + dead)
     write_tables(table)
-    return 0 if all(ratio <= limit for dummy, ratio, limit in goals + scale_goals + issue_goals + dead_goals) else 1
+    return 0 if all(ratio <= limit for dummy, ratio, limit in goals + scale_goals + issue_goals + version_goals + dead_goals) else 1
 
 
 def plan_seconds(links_module, size):
@@ -376,32 +380,91 @@ ISSUE_TITLES = {
 }
 
 
-def measure_issues(work, env):
-    """The issues table and its targets: every way once a round, RUNS rounds, the median of each."""
+def measure_ways(work, env, playbooks, titles, seeds=()):
+    """Seconds and requests of each of ``playbooks`` (every way once a round, RUNS rounds, the median
+    of each) against an emulator of its own, given ``seeds`` first ((control path, body) pairs); and
+    their table."""
     emulator = Emulator(work)
     try:
-        emulator.control('POST', 'issues', {'queue': 'BULK', 'count': ISSUES})
+        for path, body in seeds:
+            emulator.control('POST', path, body)
         env = dict(env, TRACKER_API_URL=emulator.url)
         paths = {}
-        for name, text in ISSUE_PLAYBOOKS.items():
+        for name, text in playbooks.items():
             paths[name] = os.path.join(work, name.replace(' ', '_') + '.yml')
             with open(paths[name], 'w') as handle:
                 handle.write(text)
-        samples = dict((name, []) for name in ISSUE_PLAYBOOKS)
+        samples = dict((name, []) for name in playbooks)
         for dummy in range(RUNS):
-            for name in ISSUE_PLAYBOOKS:
+            for name in playbooks:
                 samples[name].append(measure_once(emulator, paths[name], env, fresh=False))
     finally:
         emulator.stop()
     results = dict((name, (statistics.median(seconds for seconds, dummy in runs), runs[-1][1]))
                    for name, runs in samples.items())
     rows = [('Way', 'Seconds', 'Requests')]
-    rows += [(ISSUE_TITLES[name], '%.2f' % results[name][0], str(results[name][1])) for name in ISSUE_PLAYBOOKS]
+    rows += [(titles[name], '%.2f' % results[name][0], str(results[name][1])) for name in playbooks]
+    return results, simple_table(rows)
+
+
+def measure_issues(work, env):
+    """The issues table and its targets."""
+    results, table = measure_ways(work, env, ISSUE_PLAYBOOKS, ISSUE_TITLES,
+                                  seeds=[('issues', {'queue': 'BULK', 'count': ISSUES})])
     goals = [
         ('(e) / (f)', results['issue'][0] / results['issue uri'][0], 1.0),
         ('(g) / (h)', results['issue loop'][0] / results['debug loop'][0], 1.3),
     ]
-    return simple_table(rows) + '\n\n' + goals_table(goals), goals
+    return table + '\n\n' + goals_table(goals), goals
+
+
+# tracker_version: a task whose version is already as it says, against the one ansible.builtin.uri
+# GET of the queue's versions; and a loop over 30 such versions against a loop of debug.
+
+VERSIONS = 30
+VERSION_LOOP = '      loop: "{{ range(1, %d) | list }}"\n' % (VERSIONS + 1)
+VERSION_PLAYBOOKS = {
+    'version': PLAY + '''    - name: The version, already as the task says
+      ytracker.tracker.tracker_version:
+        queue: REL
+        name: "2.9"
+        description: Bench
+        due_date: "2026-07-01"
+''',
+    'version uri': PLAY + '''    - name: Read the queue's versions
+      ansible.builtin.uri:
+        url: "{{ lookup('ansible.builtin.env', 'TRACKER_API_URL') }}/v3/queues/REL/versions"
+''' + HEADERS,
+    'version loop': PLAY + '''    - name: Each version, already as the task says
+      ytracker.tracker.tracker_version:
+        queue: REL
+        name: "3.{{ item }}"
+        released: true
+''' + VERSION_LOOP,
+    'version debug loop': PLAY + '''    - name: Show each version's name
+      ansible.builtin.debug:
+        msg: "3.{{ item }}"
+''' + VERSION_LOOP,
+}
+VERSION_TITLES = {
+    'version': '(k) tracker_version, nothing to change',
+    'version uri': "(l) ansible.builtin.uri: GET of the queue's versions",
+    'version loop': '(m) loop of tracker_version over %d versions, nothing to change' % VERSIONS,
+    'version debug loop': '(n) loop of ansible.builtin.debug, %d items' % VERSIONS,
+}
+VERSION_SEEDS = [('versions', {'versions': [{'queue': 'REL', 'name': '2.9', 'description': 'Bench', 'dueDate': '2026-07-01'}]
+                               + [{'queue': 'REL', 'name': '3.%d' % number, 'released': True}
+                                  for number in range(1, VERSIONS + 1)]})]
+
+
+def measure_versions(work, env):
+    """The versions table and its targets."""
+    results, table = measure_ways(work, env, VERSION_PLAYBOOKS, VERSION_TITLES, seeds=VERSION_SEEDS)
+    goals = [
+        ('(k) / (l)', results['version'][0] / results['version uri'][0], 1.0),
+        ('(m) / (n)', results['version loop'][0] / results['version debug loop'][0], 1.2),
+    ]
+    return table + '\n\n' + goals_table(goals), goals
 
 
 # Nothing listening: a task, and a loop of 20, against a loopback port bound and never listened on,

@@ -97,7 +97,8 @@ options:
     type: int
     default: 5
 notes:
-  - The standard proxy environment variables (E(HTTPS_PROXY), E(HTTP_PROXY), E(NO_PROXY)) are honoured.
+  - The standard proxy environment variables (E(HTTPS_PROXY), E(HTTP_PROXY), E(NO_PROXY)) are honoured. C(~/.netrc)
+    is not read, so that the token is the only credential sent.
   - Tokens are never shown in output, results or messages.
 requirements:
   - requests

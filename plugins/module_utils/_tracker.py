@@ -19,6 +19,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import email.utils
+import os
 import random
 import re
 import time
@@ -94,6 +95,27 @@ def api_messages(response):
     return re.sub(r'\s+', ' ', '; '.join(messages)).strip()[:500]
 
 
+# The sessions of this process, by their headers (the credentials among them). The items of a loop
+# run one after another in one process (Ansible's worker, when the tasks run on the controller):
+# they share one session, so that its connection to the API, and the TLS handshake, is made once
+# for the loop rather than once per item. A module process makes one client and ends.
+SESSIONS = {}
+
+
+def shared_session(headers):
+    """The session of this process that sends ``headers``, made on first use."""
+    key = tuple(sorted(headers.items()))
+    session = SESSIONS.get(key)
+    if session is None:
+        session = requests.Session()
+        session.headers.update(headers)
+        # requests would otherwise read the environment at every request, and send the login of a
+        # ~/.netrc entry for the API's host (or its "default" entry) in place of the token.
+        session.trust_env = False
+        SESSIONS[key] = session
+    return session
+
+
 class TrackerClient(PagedReads):
     """A session with the Tracker API, made from a module's connection options.
 
@@ -116,13 +138,17 @@ class TrackerClient(PagedReads):
         # validate_certs: false turns verification off whatever ca_path says, as in
         # ansible.builtin.uri; ca_path is the bundle to verify with only when it is on.
         self.ca_path = params['ca_path'] if params['validate_certs'] else None
-        # Given with every request: a Session's own verify loses to REQUESTS_CA_BUNDLE and
-        # CURL_CA_BUNDLE, which CI images and execution environments often set.
         self.verify = self.ca_path or params['validate_certs']
         # Why and how long the client waited before repeating a request: see waits_summary().
         self.waits = []
-        self.session = requests.Session()
-        self.session.headers.update(self._headers(params))
+        self.session = shared_session(self._headers(params))
+        # What requests takes from the environment is read once, here, rather than at every request:
+        # the proxies for the API (HTTPS_PROXY, NO_PROXY and the like), and, when certificates are
+        # verified without ca_path, the bundle REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE names (CI images
+        # and execution environments often set them). Never ~/.netrc (see shared_session).
+        self.proxies = requests.utils.get_environ_proxies(self.base_url)
+        if self.verify is True:
+            self.verify = os.environ.get('REQUESTS_CA_BUNDLE') or os.environ.get('CURL_CA_BUNDLE') or True
 
     @staticmethod
     def _headers(params):
@@ -269,7 +295,7 @@ class TrackerClient(PagedReads):
                 # validate_certs: false was asked for; urllib3 would say so on stderr at every request.
                 warnings.simplefilter('ignore', InsecureRequestWarning)
             return self.session.request(method, url, json=body, params=params, timeout=self.timeout,
-                                        verify=self.verify, headers=headers)
+                                        verify=self.verify, proxies=self.proxies, headers=headers)
 
     def _tls_hint(self):
         if self.ca_path:

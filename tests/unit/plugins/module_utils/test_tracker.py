@@ -250,6 +250,8 @@ def verify_sent(monkeypatch, tracker):
 ])
 def test_validate_certs_false_turns_verification_off_even_with_a_ca_path(monkeypatch, validate_certs, ca_path,
                                                                          verify):
+    for name in ('REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'):
+        monkeypatch.delenv(name, raising=False)
     assert verify_sent(monkeypatch, client(validate_certs=validate_certs, ca_path=ca_path)) == [verify]
 
 
@@ -365,3 +367,62 @@ def test_a_delete_refused_is_an_error(api):
         client().delete('/issues/TEST-1/comments/5', hints={403: 'only its author may delete it'})
 
     assert error.value.status == 403 and 'only its author may delete it' in str(error.value)
+
+
+def test_a_netrc_login_never_takes_the_place_of_the_token(api, monkeypatch, tmp_path):
+    netrc = tmp_path / 'netrc'
+    netrc.write_text('default login someone password netrc-password\n')
+    netrc.chmod(0o600)
+    monkeypatch.setenv('NETRC', str(netrc))
+    api.get(API + '/myself', json={'login': 'robot'},
+            match=[matchers.header_matcher({'Authorization': 'OAuth ' + TOKEN})])
+
+    assert client().request_json('GET', '/myself') == {'login': 'robot'}
+
+
+@pytest.mark.parametrize('no_proxy, expected', [
+    (None, 'http://proxy.example:3128'),
+    ('api.tracker.yandex.net', None),
+    ('example.org', 'http://proxy.example:3128'),
+])
+def test_the_proxy_of_the_environment_is_read_once_and_sent_with_every_request(api, monkeypatch, no_proxy, expected):
+    for name in ('HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy',
+                 'NO_PROXY', 'no_proxy'):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv('HTTPS_PROXY', 'http://proxy.example:3128')
+    if no_proxy is not None:
+        monkeypatch.setenv('NO_PROXY', no_proxy)
+    tracker = client()
+    sent = []
+    monkeypatch.setattr(requests.Session, 'request', lambda session, method, url, **options: sent.append(options))
+
+    tracker._send('GET', API + '/myself', None, None)
+
+    assert sent[0]['proxies'].get('https') == expected and tracker.session.trust_env is False
+
+
+@pytest.mark.parametrize('variables, options, expected', [
+    ({'REQUESTS_CA_BUNDLE': '/ci/bundle.pem'}, {}, '/ci/bundle.pem'),
+    ({'CURL_CA_BUNDLE': '/ci/curl.pem'}, {}, '/ci/curl.pem'),
+    ({'REQUESTS_CA_BUNDLE': '/ci/bundle.pem', 'CURL_CA_BUNDLE': '/ci/curl.pem'}, {}, '/ci/bundle.pem'),
+    ({}, {}, True),
+    ({'REQUESTS_CA_BUNDLE': '/ci/bundle.pem'}, {'ca_path': '/etc/tracker-ca.pem'}, '/etc/tracker-ca.pem'),
+    ({'REQUESTS_CA_BUNDLE': '/ci/bundle.pem'}, {'validate_certs': False, 'ca_path': '/etc/ca.pem'}, False),
+])
+def test_the_ca_bundle_of_the_environment_counts_only_without_ca_path(monkeypatch, variables, options, expected):
+    for name in ('REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+
+    assert client(**options).verify == expected
+
+
+def test_clients_of_one_connection_share_a_session_and_other_credentials_get_their_own():
+    first, second = client(), client(timeout=5)
+    other_token, other_org = client(oauth_token='y0_OTHER-token'), client(org_id='111')
+
+    assert first.session is second.session
+    assert len(set(id(tracker.session) for tracker in (first, other_token, other_org))) == 3
+    assert other_token.session.headers['Authorization'] == 'OAuth y0_OTHER-token'
+    assert first.session.headers['Authorization'] == 'OAuth ' + TOKEN

@@ -67,7 +67,9 @@ def plugin_client(options):
         return str(error)
 
 
-def test_a_client_from_the_plugin_options_with_the_module_defaults():
+def test_a_client_from_the_plugin_options_with_the_module_defaults(monkeypatch):
+    for name in ('REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'):
+        monkeypatch.delenv(name, raising=False)
     client = _connection.tracker_client(FakePlugin(**CONNECTION))
 
     assert client.base_url == API
