@@ -63,3 +63,16 @@ def fail_task(module, client, error, **result):
     """Fail the task with a TrackerError's message and status; ``result`` says what was done before."""
     report_waits(module, client)
     module.fail_json(msg=str(error), status=error.status, **result)
+
+
+def run_read(module, read):
+    """An info module's task: ``read(client)`` gives the result's fields; nothing is changed.
+
+    A TrackerError fails the task with its message and status, as a resource task's does.
+    """
+    client = tracker_client(module)
+    try:
+        result = read(client)
+    except TrackerError as error:
+        fail_task(module, client, error)
+    exit_task(module, client, changed=False, **result)

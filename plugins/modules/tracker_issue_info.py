@@ -117,15 +117,9 @@ issues:
       status: {id: "1", key: open, display: Open}
 '''
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._runner import (
-    exit_task,
-    fail_task,
-    run_task,
-    tracker_client,
-)
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_read, run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
 from ansible_collections.ytracker.tracker.plugins.module_utils._resources import SEARCH, read_issue
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 
 SEARCHES = ('keys', 'queue', 'filter', 'query')
 
@@ -173,15 +167,13 @@ def run_module(module):
         body = None if key is not None else search_body(params)
     except ValueError as error:
         module.fail_json(msg=str(error))
-    client = tracker_client(module)
-    try:
+
+    def read(client):
         if key is not None:
-            issues = [read_issue(client, key)]
-        else:
-            issues = client.search_all(SEARCH, body, limit=params['limit'])
-    except TrackerError as error:
-        fail_task(module, client, error)
-    exit_task(module, client, changed=False, issues=issues)
+            return dict(issues=[read_issue(client, key)])
+        return dict(issues=client.search_all(SEARCH, body, limit=params['limit']))
+
+    run_read(module, read)
 
 
 def main():

@@ -120,15 +120,9 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._links import (
     relationship_name,
     type_fits,
 )
-from ansible_collections.ytracker.tracker.plugins.module_utils._runner import (
-    exit_task,
-    fail_task,
-    run_task,
-    tracker_client,
-)
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_read, run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
 from ansible_collections.ytracker.tracker.plugins.module_utils._resources import issue_hints, links_path
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 
 
 ARGUMENT_SPEC = dict(
@@ -165,14 +159,13 @@ def run_module(module):
         linked_issue, relationship = checked_filters(params)
     except ValueError as error:
         module.fail_json(msg=str(error))
-    client = tracker_client(module)
-    try:
+
+    def read(client):
         links = client.get_all(links_path(params['issue'], 'links'), hints=issue_hints(params['issue']))
-    except TrackerError as error:
-        fail_task(module, client, error)
-    links = [dict(link, relationship=relationship_name(link_type(link))) for link in links
-             if wanted(link, linked_issue, relationship)]
-    exit_task(module, client, changed=False, links=links)
+        return dict(links=[dict(link, relationship=relationship_name(link_type(link))) for link in links
+                           if wanted(link, linked_issue, relationship)])
+
+    run_read(module, read)
 
 
 def main():

@@ -75,15 +75,9 @@ links:
 '''
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import link_key, link_origins
-from ansible_collections.ytracker.tracker.plugins.module_utils._runner import (
-    exit_task,
-    fail_task,
-    run_task,
-    tracker_client,
-)
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_read, run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
 from ansible_collections.ytracker.tracker.plugins.module_utils._resources import issue_hints, links_path
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 
 
 ARGUMENT_SPEC = dict(
@@ -101,16 +95,14 @@ def run_module(module):
         params['issue'] = check_issue(params['issue'])
     except ValueError as error:
         module.fail_json(msg=str(error))
-    client = tracker_client(module)
-    try:
+
+    def read(client):
         links = client.get_all(links_path(params['issue'], 'remotelinks'), hints=issue_hints(params['issue']))
-    except TrackerError as error:
-        fail_task(module, client, error)
-    if params['origin'] is not None:
-        links = [link for link in links if params['origin'] in link_origins(link)]
-    if params['key'] is not None:
-        links = [link for link in links if link_key(link) == params['key']]
-    exit_task(module, client, changed=False, links=links)
+        return dict(links=[link for link in links
+                           if (params['origin'] is None or params['origin'] in link_origins(link))
+                           and (params['key'] is None or link_key(link) == params['key'])])
+
+    run_read(module, read)
 
 
 def main():

@@ -90,13 +90,7 @@ versions:
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import tracker_module
 from ansible_collections.ytracker.tracker.plugins.module_utils._resources import queue_hints, queue_versions_path
-from ansible_collections.ytracker.tracker.plugins.module_utils._runner import (
-    exit_task,
-    fail_task,
-    run_task,
-    tracker_client,
-)
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
+from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_read, run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._versions import check_queue, versions_shown
 
 
@@ -118,13 +112,12 @@ def run_module(module):
             raise ValueError('name must not be empty: leave it out to list every version of the queue')
     except ValueError as error:
         module.fail_json(msg=str(error))
-    client = tracker_client(module)
-    try:
+
+    def read(client):
         versions = client.get_all(queue_versions_path(queue), hints=queue_hints(queue))
-    except TrackerError as error:
-        fail_task(module, client, error)
-    exit_task(module, client, changed=False,
-              versions=versions_shown(versions, params['name'], params['released'], params['archived']))
+        return dict(versions=versions_shown(versions, params['name'], params['released'], params['archived']))
+
+    run_read(module, read)
 
 
 def main():
