@@ -39,6 +39,7 @@ options:
   name:
     description:
       - The version's name, which identifies it within O(queue). Compared exactly, after trimming whitespace.
+      - Quote it in YAML. Unquoted, V(2.10) is the number 2.1 and names version C(2.1).
     type: str
     required: true
   description:
