@@ -104,6 +104,10 @@ class Resource(object):
         """The module's result keys besides changed and diff, from the ResourceTask."""
         raise NotImplementedError
 
+    def failure(self, task):
+        """What a failed task's result says was done before the failure, besides changed."""
+        return dict(removed=task.removed)
+
 
 class ResourceTask(object):
     """One run of the flow; what it found and did stays readable when it fails half way."""
@@ -134,7 +138,7 @@ class ResourceTask(object):
 
     def failure(self):
         """What the result of a failed task says was done before the failure."""
-        return dict(changed=self.written or bool(self.removed), removed=self.removed)
+        return dict(self.resource.failure(self), changed=self.written or bool(self.removed))
 
     def run(self):
         self.first = self.current = self.resource.read(self.client)

@@ -159,6 +159,10 @@ class QueueVersions(Resource):
         self.warn_twins(task, version)
         return dict(version=version)
 
+    def failure(self, task):
+        # Versions are never deleted: a failure says only whether something was written (changed).
+        return {}
+
     def warn_twins(self, task, version):
         """Say so when the queue holds several versions of the name: the task kept to the lowest id."""
         if version is None:

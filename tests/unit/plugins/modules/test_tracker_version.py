@@ -103,6 +103,8 @@ def test_a_release_tracker_takes_no_way_fails_in_one_line(api):
     assert result['msg'].startswith('cannot set released on version 2.0 (id 2) of queue REL: Tracker took neither')
     assert 'Resource not found.' in result['msg'] and 'Field released cannot be set.' in result['msg']
     assert '\n' not in result['msg']
+    # Versions are never deleted: the result has no removed list, as it has none when the task succeeds.
+    assert 'removed' not in result
 
 
 def test_no_way_back_fails_after_the_read_and_before_any_write(api):
