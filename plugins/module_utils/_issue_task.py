@@ -276,8 +276,9 @@ class IssueTask(object):
         kinds = items_to_read(self.wanted, self.names)
         if not kinds:
             return
-        # Within the issue's queue: the one it is in, or, for a new issue, the one it is created in.
-        queue = queue_key_of(issue) if issue is not None else self.wanted.queue
+        # Within the issue's queue: the one it is in, or, for a new issue, the one it is created in (a key
+        # in upper case, as Tracker's are and as the path of its versions wants it, or an id).
+        queue = queue_key_of(issue) if issue is not None else self.wanted.queue.upper()
         if not queue:
             raise TrackerError('%s: the answer names no queue, in which to look up versions and components'
                                % self.issue_key())

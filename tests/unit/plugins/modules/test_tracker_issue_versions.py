@@ -28,8 +28,11 @@ COMPONENTS = API + '/components'
 run = module_runner(main, **CONNECTION)
 
 
+QUEUE_IDS = {'DEMO': '1', 'REL': '3', 'OPS': '5'}
+
+
 def queue(key):
-    return {'self': '%s/queues/%s' % (API, key), 'id': '3', 'key': key, 'display': key}
+    return {'self': '%s/queues/%s' % (API, key), 'id': QUEUE_IDS[key], 'key': key, 'display': key}
 
 
 def item(kind, item_id, name, queue_key='REL'):
@@ -185,6 +188,22 @@ def test_a_new_issue_is_created_with_the_ids(api):
                                                      'components: backend, frontend\n'}
     assert requests_sent(api, query=False) == [('POST', SEARCH), ('GET', COMPONENTS), ('GET', VERSIONS),
                                                ('POST', CREATE)]
+
+
+def test_a_new_issue_names_its_queue_by_id_or_key_in_any_case(api):
+    api.post(SEARCH, json=[])
+    api.get(COMPONENTS, json=ALL_COMPONENTS)
+    api.post(CREATE, status=201, json=issue(components=[shown('components', 111179, 'backend')]),
+             match=[matchers.json_params_matcher({'queue': '3', 'unique': 'release-1.2', 'summary': 'Release 1.2',
+                                                  'components': [111179]})])
+    api.post(SEARCH, json=[])
+    api.get(API + '/queues/REL/versions', json=QUEUE_VERSIONS)
+    api.post(CREATE, status=201, json=issue(fixVersions=[shown('versions', 49651, '1.2')]))
+
+    by_id, dummy = run(unique='release-1.2', queue='3', summary='Release 1.2', components=['backend'])
+    by_key, dummy = run(unique='release-1.2', queue='rel', summary='Release 1.2', fix_versions=['1.2'])
+
+    assert by_id['changed'] is True and by_key['changed'] is True, (by_id, by_key)
 
 
 def test_check_mode_reads_and_writes_nothing(api):
