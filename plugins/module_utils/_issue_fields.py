@@ -7,8 +7,8 @@
 """Pure planning of an issue's fields: what a task wants, what differs, what to send, the diff.
 
 Every function here is a plain function of the task's wishes, the issue as Tracker answers it and
-what the task's names were resolved to (``names``), so it is tested as such. A field the task does not
-name is never looked at. This file is private to the collection (leading underscore): it may
+what the task's names were resolved to (``names``), so it is tested as such. A field the task does
+not name is never looked at. This file is private to the collection (leading underscore): it may
 change without notice.
 
 Users: a playbook names a user by login, or by uid (digits), or, for a login made only of digits,
@@ -225,9 +225,9 @@ def items_shown(wanted, issue):
     """
     found = {}
     for field in item_fields(wanted):
-        shown_items_of_field = [answered_item(element) for element in as_list((issue or {}).get(field.name))]
+        answered = [answered_item(element) for element in as_list((issue or {}).get(field.name))]
         for entry in field.value:
-            for item in shown_items_of_field:
+            for item in answered:
                 if entry in (item.id, item.name):
                     found.setdefault((field.kind, entry), item)
     return found

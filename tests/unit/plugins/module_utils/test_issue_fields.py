@@ -207,7 +207,7 @@ def shown_version(version_id, name):
     return {'self': '%s/versions/%s' % (API, version_id), 'id': str(version_id), 'display': name}
 
 
-VERSIONS = [version(4, '1.1'), version(5, '1.2'), version(9, '2.0')]
+VERSIONS = (version(4, '1.1'), version(5, '1.2'), version(9, '2.0'))
 
 
 def resolved(task, issue=None, versions=VERSIONS, components=()):

@@ -223,8 +223,8 @@ def test_a_conflict_plans_again_without_reading_the_versions_again(api):
     api.get(VERSIONS, json=QUEUE_VERSIONS)
     api.patch(ISSUE_URL, status=409, json={'errors': {}, 'errorMessages': ['Conflict.'], 'statusCode': 409})
     api.get(ISSUE_URL, json=issue(version=4))
-    api.patch(ISSUE_URL, json=issue(version=5), match=[matchers.query_param_matcher({'version': '4'}),
-                                                        matchers.json_params_matcher({'fixVersions': {'add': [49651]}})])
+    api.patch(ISSUE_URL, json=issue(version=5), match=[
+        matchers.query_param_matcher({'version': '4'}), matchers.json_params_matcher({'fixVersions': {'add': [49651]}})])
 
     result, failed = run(key='REL-1', fix_versions=['1.2'])
 
