@@ -28,6 +28,9 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._issue_fields imp
     create_body,
     describe,
     describe_after,
+    items_named,
+    items_shown,
+    items_to_read,
     plan_fields,
     users_to_resolve,
 )
@@ -45,7 +48,10 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._resources import
     an_issue,
     execute_path,
     issue_path,
+    queue_components,
     queue_hints,
+    queue_key_of,
+    queue_versions_path,
     read_issue,
     transitions_path,
     user_hints,
@@ -82,7 +88,9 @@ class IssueTask(object):
         self.client = client
         self.wanted = wanted
         self.check_mode = check_mode
-        self.users = {}       # a user name of the task: the ids the users API gave for it, once per task
+        # What the task's names stand for, each found once per task: a user name, the ids the users API
+        # gave for it; (kind, entry) of a version or component, its Item (see _issue_fields).
+        self.names = {}
         self.changed = False
         self.created = False
         self.first = None     # the issue as first read: the diff's "before"
@@ -104,9 +112,9 @@ class IssueTask(object):
         return self.result()
 
     def diff(self):
-        users = self.users
-        return diff(describe(self.wanted, self.first, users),
-                    describe_after(self.wanted, self.first, users, self.sent, self.status_after))
+        names = self.names
+        return diff(describe(self.wanted, self.first, names),
+                    describe_after(self.wanted, self.first, names, self.sent, self.status_after))
 
     # Which issue
 
@@ -138,12 +146,12 @@ class IssueTask(object):
         if wanted.queue is None or 'summary' not in [field.name for field in wanted.fields]:
             raise TrackerError('no issue has unique %r, and creating one needs queue and summary' % wanted.unique)
         self.resolve(None)
-        self.sent = plan_fields(wanted, {}, self.users)
+        self.sent = plan_fields(wanted, {}, self.names)
         self.status_after = wanted.status
         self.changed = self.created = True
         if self.check_mode:
             return None
-        body = create_body(wanted, self.users)
+        body = create_body(wanted, self.names)
 
         def post(dummy):
             return an_issue(self.client.create(ISSUES, body, hints=queue_hints(wanted.queue)), 'POST %s' % ISSUES)
@@ -181,7 +189,7 @@ class IssueTask(object):
         """Plan against self.issue and carry the plan out; False when the outcome needs another look."""
         issue = self.issue
         self.resolve(issue)
-        body = plan_fields(self.wanted, issue, self.users)
+        body = plan_fields(self.wanted, issue, self.names)
         # Read before any write: a status out of reach fails the task with nothing written.
         transition = self.transition_to_run(issue)
         self.sent.update(body)
@@ -258,11 +266,33 @@ class IssueTask(object):
         return str(self.issue.get('key') or self.issue.get('id') or self.wanted.key)
 
     def resolve(self, issue):
-        """Look up, once per task, the user names that comparing with ``issue`` needs."""
+        """Look up, once per task, the user names, versions and components that comparing with ``issue`` needs."""
         for name in users_to_resolve(self.wanted, issue):
-            if name not in self.users:
+            if name not in self.names:
                 user = one_object(self.client.request_json('GET', user_path(name), hints=user_hints(name)))
-                self.users[name] = user_ids(user)
+                self.names[name] = user_ids(user)
+        for entry, item in items_shown(self.wanted, issue).items():
+            self.names.setdefault(entry, item)
+        kinds = items_to_read(self.wanted, self.names)
+        if not kinds:
+            return
+        # Within the issue's queue: the one it is in, or, for a new issue, the one it is created in (a key
+        # in upper case, as Tracker's are and as the path of its versions wants it, or an id).
+        queue = queue_key_of(issue) if issue is not None else self.wanted.queue.upper()
+        if not queue:
+            raise TrackerError('%s: the answer names no queue, in which to look up versions and components'
+                               % self.issue_key())
+        for kind in kinds:
+            try:
+                self.names.update(items_named(self.wanted, kind, self.queue_items(kind, queue), queue, self.names))
+            except ValueError as error:
+                raise TrackerError(str(error))
+
+    def queue_items(self, kind, queue):
+        """The versions or the components of ``queue``: one read of its list, every page."""
+        if kind == 'versions':
+            return self.client.get_all(queue_versions_path(queue), hints=queue_hints(queue))
+        return queue_components(self.client, queue)
 
 
 def run_issue_task(module, wanted):

@@ -30,6 +30,8 @@ DEFAULT_API_URL = 'https://api.tracker.yandex.net'
 # An issue key (QUEUE-123) or an issue id: either goes into URLs and bodies as is.
 ISSUE_KEY = re.compile(r'^[A-Za-z][A-Za-z0-9_]*-[0-9]+$')
 ISSUE_ID = re.compile(r'^[A-Za-z0-9]+$')
+# A queue key (OPS) or a queue id.
+QUEUE = re.compile(r'^[A-Za-z0-9_]+$')
 # An api_url that names the API version already: requests would go to /v3/v3/...
 API_VERSION_AT_END = re.compile(r'(/v[0-9]+)/*$')
 # What an HTTP header value may hold here: visible Latin-1 characters, no whitespace or controls.

@@ -130,9 +130,17 @@ def component_path(component, *parts):
 
 
 def queue_components(client, queue):
-    """The components of ``queue``, from one read of the organisation's (every page)."""
+    """The components of ``queue`` (its key or id), from one read of the organisation's (every page)."""
     return [component for component in client.get_all(COMPONENTS)
-            if isinstance(component, dict) and queue_key_of(component) == queue]
+            if isinstance(component, dict) and in_queue(component, queue)]
+
+
+def in_queue(item, queue):
+    """Whether a version or component answers ``queue``, a key or an id, as its queue."""
+    found = item.get('queue')
+    if isinstance(found, dict):
+        return queue in (found.get('key'), str(found.get('id')))
+    return str(found) == queue
 
 
 def queue_key_of(item):

@@ -24,7 +24,7 @@ from collections import namedtuple
 from datetime import datetime
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan, id_order
-from ansible_collections.ytracker.tracker.plugins.module_utils._issue_fields import QUEUE
+from ansible_collections.ytracker.tracker.plugins.module_utils._options import QUEUE
 
 DATE = re.compile(r'^[0-9]{4}-[0-9]{2}-[0-9]{2}$')
 # The options of the task that are the version's fields, by the API's names.
@@ -98,7 +98,10 @@ class Named(object):
             found.sort(key=id_order)
 
     def matches(self, wanted):
-        return list(self.by_name.get(wanted.name, []))
+        return self.of_name(wanted.name)
+
+    def of_name(self, name):
+        return list(self.by_name.get(name, []))
 
 
 def same(current, field, value):

@@ -22,7 +22,7 @@ description:
   - Each field the task names is compared with the issue as Tracker answers it, and only the fields that differ
     are sent, in one C(PATCH) that carries the version read. A field the task does not name is never touched.
     With nothing to change, a task with O(key) sends one request, and one more per login it must look up
-    (see O(assignee)).
+    (see O(assignee)), and one more for versions, and for components, that the issue does not show by name.
   - A status changes only through a transition. When the issue is not in O(status), the task runs the transition
     that leads there from the issue's current status, and fails, before writing anything, when there is none.
   - Order within a task, create, then fields, then status.
@@ -39,7 +39,7 @@ extends_documentation_fragment:
   - ytracker.tracker.connection
 attributes:
   check_mode:
-    details: Reads the issue, the users it names and its transitions, and writes nothing.
+    details: Reads the issue, the users, versions and components it names and its transitions, and writes nothing.
 options:
   key:
     description:
@@ -107,6 +107,47 @@ options:
       - Make the issue's followers exactly O(followers).
     type: bool
     default: false
+  fix_versions:
+    description:
+      - Versions of the issue's queue that the issue's C(fixVersions) field must hold, each by name (V(2.7.0)) or
+        ID. Missing ones are added; others are kept, unless O(purge_fix_versions=true).
+      - Names are looked up within the issue's queue (O(queue) for a new issue), in one read of the queue's
+        versions, and only when the issue does not show them already. Of two versions of one name, the one with
+        the lowest ID.
+      - A name the queue does not have fails the task before anything is written, listing the names it has.
+    type: list
+    elements: str
+  purge_fix_versions:
+    description:
+      - Make the issue's C(fixVersions) exactly O(fix_versions). With O(fix_versions=[]), removes them all.
+    type: bool
+    default: false
+  affected_versions:
+    description:
+      - Versions of the issue's queue that the issue's C(affectedVersions) field must hold, by name or ID, as
+        O(fix_versions) does. Others are kept, unless O(purge_affected_versions=true).
+    type: list
+    elements: str
+  purge_affected_versions:
+    description:
+      - Make the issue's C(affectedVersions) exactly O(affected_versions). With O(affected_versions=[]), removes
+        them all.
+    type: bool
+    default: false
+  components:
+    description:
+      - Components of the issue's queue that the issue must have, each by name (V(backend)) or ID. Missing ones
+        are added; others are kept, unless O(purge_components=true).
+      - Names are looked up within the issue's queue, in one read of the organization's components, and only
+        when the issue does not show them already. A name the queue does not have fails the task before anything
+        is written, listing the names it has.
+    type: list
+    elements: str
+  purge_components:
+    description:
+      - Make the issue's components exactly O(components). With O(components=[]), removes them all.
+    type: bool
+    default: false
   fields:
     description:
       - Any other field, local fields included, by its key (see C(https://tracker.yandex.com/admin/fields)),
@@ -114,7 +155,8 @@ options:
       - Compared with the answer field by field. A scalar matches an object by its key (ignoring case), ID or
         display name; a list matches a list with the same elements in any order; a list command (a dict with
         C(add), C(remove) or C(set)) matches when it would change nothing. Name users by uid here.
-      - Must not hold the fields that options set, nor V(status), V(resolution), V(queue) or V(unique).
+      - Must not hold the fields that options set (V(fixVersions), V(affectedVersions) and V(components) among
+        them), nor V(status), V(resolution), V(queue) or V(unique).
     type: dict
   status:
     description:
@@ -180,6 +222,20 @@ EXAMPLES = r'''
     transition_fields:
       comment: "Fixed by release {{ release_version }}"
 
+- name: Open the release issue of 2.7.0, for the backend and the frontend
+  ytracker.tracker.tracker_issue:
+    unique: release-2.7.0
+    queue: REL
+    summary: Release 2.7.0
+    fix_versions: ['2.7.0']
+    components: [backend, frontend]
+
+- name: Found in 2.6.1 only, whatever the issue said before
+  ytracker.tracker.tracker_issue:
+    key: INC-301
+    affected_versions: ['2.6.1']
+    purge_affected_versions: true
+
 - name: Exactly these followers and tags, and a local field of the queue
   ytracker.tracker.tracker_issue:
     key: OPS-12
@@ -211,6 +267,8 @@ issue:
     status: {id: "3", key: inProgress, display: In progress}
     assignee: {id: "1120000000016876", display: Alice Smith}
     tags: [release, v1.2.0]
+    fixVersions: [{self: "https://api.tracker.yandex.net/v3/versions/4", id: "4", display: 1.2.0}]
+    components: [{self: "https://api.tracker.yandex.net/v3/components/7", id: "7", display: backend}]
 created:
   description:
     - Whether this task created the issue (in check mode, would create it).
@@ -249,6 +307,12 @@ ARGUMENT_SPEC = dict(
     purge_tags=dict(type='bool', default=False),
     followers=dict(type='list', elements='str'),
     purge_followers=dict(type='bool', default=False),
+    fix_versions=dict(type='list', elements='str'),
+    purge_fix_versions=dict(type='bool', default=False),
+    affected_versions=dict(type='list', elements='str'),
+    purge_affected_versions=dict(type='bool', default=False),
+    components=dict(type='list', elements='str'),
+    purge_components=dict(type='bool', default=False),
     fields=dict(type='dict'),
     status=dict(type='str'),
     resolution=dict(type='str'),

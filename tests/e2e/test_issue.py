@@ -65,7 +65,7 @@ def test_created_once_then_found_by_unique(playbook, emulator, execution):
     {'followers': ['alice', 'bob']},
     {'followers': ['bob'], 'purge_followers': True},
     {'tags': ['b', 'a'], 'purge_tags': True},
-    {'fields': {'storyPoints': 3, 'components': ['backend']}},
+    {'fields': {'storyPoints': 3, 'services': ['backend']}},
     {'status': 'inProgress'},
 ])
 def test_each_field_already_right_sends_nothing_on_a_rerun(playbook, emulator, args):

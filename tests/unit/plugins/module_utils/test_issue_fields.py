@@ -17,6 +17,9 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._issue_fields imp
     create_body,
     describe,
     describe_after,
+    items_named,
+    items_shown,
+    items_to_read,
     plan_fields,
     users_to_resolve,
 )
@@ -32,8 +35,10 @@ USERS = {'alice': set([ALICE, 'alice', '1130000000016876']), 'bob': set([BOB, 'b
 def params(**given):
     options = dict((name, None) for name in (
         'key', 'unique', 'queue', 'summary', 'description', 'type', 'priority', 'assignee', 'parent', 'tags',
-        'followers', 'fields', 'status', 'resolution', 'transition_fields'))
-    options.update(purge_tags=False, purge_followers=False)
+        'followers', 'fix_versions', 'affected_versions', 'components', 'fields', 'status', 'resolution',
+        'transition_fields'))
+    options.update(purge_tags=False, purge_followers=False, purge_fix_versions=False, purge_affected_versions=False,
+                   purge_components=False)
     options.update(given)
     if options['key'] is None and options['unique'] is None:
         options['key'] = 'TEST-1'
@@ -178,12 +183,151 @@ def test_the_diff_of_a_new_issue_starts_empty():
 
 
 def test_a_list_field_shows_the_same_way_before_and_after_and_sorted():
-    task = wanted(fields={'components': ['web', 'api']})
-    issue = dict(ISSUE, components=[{'id': '2', 'display': 'db'}, {'id': '1', 'display': 'api'}])
+    task = wanted(fields={'services': ['web', 'api']})
+    issue = dict(ISSUE, services=[{'id': '2', 'display': 'db'}, {'id': '1', 'display': 'api'}])
 
-    assert as_lines(describe(task, issue, USERS)) == 'components: ["api", "db"]\n'
-    assert as_lines(describe_after(task, issue, USERS, plan_fields(task, issue, USERS))) == 'components: ["api", "web"]\n'
+    assert as_lines(describe(task, issue, USERS)) == 'services: ["api", "db"]\n'
+    assert as_lines(describe_after(task, issue, USERS, plan_fields(task, issue, USERS))) == 'services: ["api", "web"]\n'
 
 
 def test_whitespace_around_the_status_is_no_part_of_it():
     assert wanted(status=' closed ').status == 'closed'
+
+
+# versions and components
+
+def version(version_id, name):
+    """A version as the queue's list answers it: the id a number."""
+    return {'self': '%s/versions/%d' % (API, version_id), 'id': version_id, 'version': 1, 'name': name,
+            'queue': {'key': 'REL'}}
+
+
+def shown_version(version_id, name):
+    """A version as an issue answers it: the id a string."""
+    return {'self': '%s/versions/%s' % (API, version_id), 'id': str(version_id), 'display': name}
+
+
+VERSIONS = (version(4, '1.1'), version(5, '1.2'), version(9, '2.0'))
+
+
+def resolved(task, issue=None, versions=VERSIONS, components=()):
+    """The names of a task as IssueTask resolves them: from the issue first, then from the queue's lists."""
+    names = dict(items_shown(task, issue))
+    lists = {'versions': list(versions), 'components': list(components)}
+    for kind in items_to_read(task, names):
+        names.update(items_named(task, kind, lists[kind], 'REL', names))
+    return names
+
+
+def to_read(issue, **given):
+    task = wanted(**given)
+    return items_to_read(task, items_shown(task, issue))
+
+
+def test_a_name_or_id_the_issue_shows_needs_no_read_of_the_queue():
+    issue = dict(ISSUE, fixVersions=[shown_version(5, '1.2')], components=[shown_version(7, 'backend')])
+
+    assert to_read(issue, fix_versions=['1.2', '5'], components=['7', 'backend']) == []
+    assert to_read(issue, fix_versions=['1.2', '2.0']) == ['versions']
+    assert to_read(issue, components=['frontend']) == ['components']
+    # One queue's versions: what fixVersions shows of 1.2 is its id in affectedVersions too.
+    assert to_read(issue, affected_versions=['1.2']) == ['versions']
+    assert to_read(issue, fix_versions=['1.2'], affected_versions=['1.2']) == []
+    assert to_read(None, fix_versions=['1.2'], components=['backend']) == ['components', 'versions']
+    assert to_read(issue, fix_versions=[], components=[], purge_components=True) == []
+    assert to_read(issue, summary='x') == []
+
+
+@pytest.mark.parametrize('current, given, body', [
+    ([], dict(fix_versions=['1.2']), {'fixVersions': {'add': [5]}}),
+    ([], dict(fix_versions=['5']), {'fixVersions': {'add': [5]}}),
+    ([shown_version(5, '1.2')], dict(fix_versions=['1.2']), {}),
+    ([shown_version(5, '1.2')], dict(fix_versions=['5']), {}),
+    ([shown_version(5, '1.2')], dict(fix_versions=['1.2', '2.0']), {'fixVersions': {'add': [9]}}),
+    ([shown_version(5, '1.2'), shown_version(4, '1.1')], dict(fix_versions=['1.2'], purge_fix_versions=True),
+     {'fixVersions': {'set': [5]}}),
+    ([shown_version(5, '1.2')], dict(fix_versions=['5', '1.2'], purge_fix_versions=True), {}),
+    ([shown_version(5, '1.2')], dict(fix_versions=[], purge_fix_versions=True), {'fixVersions': []}),
+    ([], dict(fix_versions=[], purge_fix_versions=True), {}),
+    ([], dict(fix_versions=[' 1.2 ', '5']), {'fixVersions': {'add': [5]}}),
+])
+def test_versions_are_compared_by_id_as_text_and_sent_as_number_ids(current, given, body):
+    issue = dict(ISSUE, fixVersions=current)
+    task = wanted(**given)
+
+    assert plan_fields(task, issue, resolved(task, issue)) == body
+
+
+def test_affected_versions_and_components_are_planned_alike():
+    components = [version(7, 'backend'), version(8, 'frontend')]
+    issue = dict(ISSUE, affectedVersions=[shown_version(4, '1.1')], components=[shown_version(8, 'frontend')])
+    task = wanted(affected_versions=['1.2'], purge_affected_versions=True, components=['backend'])
+
+    assert plan_fields(task, issue, resolved(task, issue, components=components)) == {
+        'affectedVersions': {'set': [5]}, 'components': {'add': [7]}}
+
+
+def test_of_two_versions_of_one_name_the_lowest_id_and_a_name_before_an_id():
+    twins = [version(12, '3.0'), version(11, '3.0'), version(3, '12')]
+    task = wanted(fix_versions=['3.0', '12'])
+
+    assert plan_fields(task, dict(ISSUE, fixVersions=[]), resolved(task, versions=twins)) == {
+        'fixVersions': {'add': [11, 3]}}
+
+
+def test_the_create_body_sends_the_ids():
+    task = wanted(key=None, unique='u', queue='REL', summary='Release', fix_versions=['1.2', '4'],
+                  affected_versions=[], components=['backend'])
+    names = resolved(task, components=[version(7, 'backend')])
+
+    assert create_body(task, names) == {'queue': 'REL', 'unique': 'u', 'summary': 'Release', 'fixVersions': [5, 4],
+                                        'components': [7]}
+
+
+def test_a_name_the_queue_does_not_have_is_refused_listing_the_names_it_has():
+    with pytest.raises(ValueError) as refused:
+        resolved(wanted(fix_versions=['1.2', '9.9']))
+
+    assert str(refused.value) == "fix_versions: queue REL has no version '9.9'; it has: 1.1, 1.2, 2.0"
+
+
+def test_the_names_listed_are_cut_after_ten():
+    many = [version(number, 'v%02d' % number) for number in range(1, 14)] + [version(20, 'v01')]
+
+    with pytest.raises(ValueError) as refused:
+        resolved(wanted(components=['api']), components=many)
+
+    assert str(refused.value) == (
+        "components: queue REL has no component 'api'; it has: v01, v02, v03, v04, v05, v06, v07, v08, v09, v10"
+        " and 3 more")
+
+
+def test_a_queue_without_any_says_so():
+    with pytest.raises(ValueError) as refused:
+        resolved(wanted(affected_versions=['1.0']), versions=[])
+
+    assert str(refused.value) == "affected_versions: queue REL has no version '1.0'; it has: none"
+
+
+def test_the_diff_shows_versions_by_name_sorted():
+    issue = dict(ISSUE, fixVersions=[shown_version(9, '2.0')])
+    task = wanted(fix_versions=['5', '1.1'], components=['backend'], purge_components=True)
+    names = resolved(task, issue, components=[version(7, 'backend')])
+    body = plan_fields(task, issue, names)
+
+    assert as_lines(describe(task, issue, names)) == 'fix_versions: 2.0\ncomponents: \n'
+    assert as_lines(describe_after(task, issue, names, body)) == 'fix_versions: 1.1, 1.2, 2.0\ncomponents: backend\n'
+
+
+@pytest.mark.parametrize('given, message', [
+    (dict(purge_fix_versions=True), 'purge_fix_versions needs fix_versions: the list to keep'),
+    (dict(purge_components=True), 'purge_components needs components'),
+    (dict(affected_versions=['1.2', ' ']), 'affected_versions must not hold empty entries'),
+    (dict(fields={'fixVersions': [4]}), 'fields.fixVersions: use the fix_versions option'),
+    (dict(fields={'components': ['backend']}), 'fields.components: use the components option'),
+])
+def test_bad_versions_and_components_are_refused_in_one_line(given, message):
+    with pytest.raises(ValueError) as refused:
+        wanted(**given)
+
+    assert str(refused.value).startswith(message)
