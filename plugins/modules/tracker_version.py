@@ -139,9 +139,10 @@ diff:
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._flow import run_resource_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import check_queue
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._version_task import QueueVersions
-from ansible_collections.ytracker.tracker.plugins.module_utils._versions import check_queue, wanted_version
+from ansible_collections.ytracker.tracker.plugins.module_utils._versions import wanted_version
 
 
 ARGUMENT_SPEC = dict(
