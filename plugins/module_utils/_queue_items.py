@@ -43,6 +43,18 @@ def item_name(item):
     return str(item.get('name') or '').strip()
 
 
+def same(current, field, value):
+    """Whether ``current`` has ``value`` in ``field``: a field it leaves out is empty, or false."""
+    if isinstance(value, bool):
+        return (current.get(field) is True) == value
+    return (current.get(field) or '') == (value or '')
+
+
+def field_edits(current, fields):
+    """The part of a PATCH body that gives ``current`` the ``fields`` ({API name: value}); {} when none differ."""
+    return dict((field, value) for field, value in sorted(fields.items()) if not same(current, field, value))
+
+
 class Named(object):
     """A queue's items indexed by name (trimmed) once; matches gives those of a wanted one's name, lowest id first."""
 

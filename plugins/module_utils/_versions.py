@@ -24,7 +24,7 @@ from collections import namedtuple
 from datetime import datetime
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan
-from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import Named, check_name, item_name
+from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import Named, check_name, field_edits, item_name
 
 DATE = re.compile(r'^[0-9]{4}-[0-9]{2}-[0-9]{2}$')
 # The options of the task that are the version's fields, by the API's names.
@@ -71,14 +71,9 @@ def flag(version, status):
     return version.get(status) is True
 
 
-def same(current, field, value):
-    """Whether ``current`` has ``value`` in ``field``: a field it leaves out is empty."""
-    return (current.get(field) or '') == (value or '')
-
-
 def edits(current, wanted):
     """The body of the PATCH that gives ``current`` the fields ``wanted`` sets; {} when none differ."""
-    return dict((field, value) for field, value in sorted(wanted.fields.items()) if not same(current, field, value))
+    return field_edits(current, wanted.fields)
 
 
 def statuses_to_set(current, wanted):
