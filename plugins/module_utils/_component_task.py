@@ -49,16 +49,18 @@ class QueueComponents(QueueItems):
         super(QueueComponents, self).__init__(params, warn)
         self.wanted = wanted
         self.users = {}  # the lead's name in the task: the ids the users API gave for it, once per task
+        self.client = None  # that of the last read, for the plan's lookup of the lead
 
     def read(self, client):
-        components = queue_components(client, self.queue)
-        name = lead_to_resolve(self.wanted, components)
-        if name is not None and name not in self.users:
-            user = one_object(client.request_json('GET', user_path(name), hints=user_hints(name)))
-            self.users[name] = user_ids(user)
-        return components
+        self.client = client
+        return queue_components(client, self.queue)
 
     def plan(self, wanted, current):
+        # Looked up here, not on reading: the read after a create, which only settles twins, needs no user.
+        name = lead_to_resolve(wanted, current)
+        if name is not None and name not in self.users:
+            user = one_object(self.client.request_json('GET', user_path(name), hints=user_hints(name)))
+            self.users[name] = user_ids(user)
         return plan_component(wanted, current, self.users)
 
     def item_path(self, item):
