@@ -58,6 +58,10 @@ PARITY = {
     'issue info': dict(task={'ytracker.tracker.tracker_issue_info': {'keys': ['TEST-1', 'TEST-2']}}),
     'version': dict(task={'ytracker.tracker.tracker_version': {
         'queue': 'REL', 'name': '1.2', 'description': 'Parity', 'released': True}}, options=['--diff']),
+    'component': dict(task={'ytracker.tracker.tracker_component': {
+        'queue': 'REL', 'name': 'backend', 'description': 'Parity', 'lead': 'alice', 'assign_auto': True}},
+        options=['--diff']),
+    'component info': dict(task={'ytracker.tracker.tracker_component_info': {'queue': 'REL', 'name': 'frontend'}}),
     'issue link info': dict(task={'ytracker.tracker.tracker_issue_link_info': {'issue': 'TEST-1'}}),
     'module warns': dict(task={PROBE: {'warn': 'a warning of the module'}}, probe=True),
     'module deprecates': dict(task={PROBE: {'deprecate': 'an option going away'}}, probe=True),
