@@ -17,7 +17,7 @@ description:
   - Creates a component of a Yandex Tracker queue once, edits its description, lead and automatic assignment when
     they differ, and leaves it alone when it is right, however often the task runs.
   - The component is found by O(name) within O(queue). Tracker lists the components of the whole organisation
-    only: with nothing to change, a task sends one request per page of them (one for up to 50 components), and one
+    only; with nothing to change, a task sends one request per page of them (one for up to 50 components), and one
     more to the users API when O(lead) is a login the component's lead has to be compared with.
 author:
   - ytracker.tracker contributors (@ytracker)
@@ -47,7 +47,7 @@ options:
     type: str
   lead:
     description:
-      - The component's owner, by login or uid. The API answers the lead by uid: a login is looked up in the users
+      - The component's owner, by login or uid. The API answers the lead by uid; a login is looked up in the users
         API, once per task, when the lead shown is not already that uid.
       - V('') leaves the component without a lead. Left as it is when not given.
     type: str

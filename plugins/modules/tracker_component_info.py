@@ -15,7 +15,7 @@ short_description: List the components of a Yandex Tracker queue
 version_added: 1.0.0
 description:
   - Lists the components of a Yandex Tracker queue, optionally only those of one name.
-  - Tracker lists the components of the whole organisation only: the module reads every page of them once and keeps
+  - Tracker lists the components of the whole organisation only; the module reads every page of them once and keeps
     those of O(queue).
   - Never changes anything.
 author:
