@@ -26,16 +26,12 @@ extends_documentation_fragment:
   - ytracker.tracker.attributes
   - ytracker.tracker.attributes.module
   - ytracker.tracker.connection
+  - ytracker.tracker.queue
 attributes:
   check_mode:
     details:
       - Reads the components (and the lead's user, when comparing needs it) and tells what would change.
 options:
-  queue:
-    description:
-      - Key of the queue, for example V(REL). Case-sensitive, as the API says.
-    type: str
-    required: true
   name:
     description:
       - The component's name, which identifies it within O(queue). Compared exactly, after trimming whitespace.

@@ -25,12 +25,8 @@ extends_documentation_fragment:
   - ytracker.tracker.attributes
   - ytracker.tracker.attributes.info_module
   - ytracker.tracker.connection
+  - ytracker.tracker.queue
 options:
-  queue:
-    description:
-      - Key of the queue, for example V(REL). Case-sensitive, as the API says.
-    type: str
-    required: true
   name:
     description:
       - Only the components of this name, compared exactly after trimming whitespace, as

@@ -25,17 +25,13 @@ extends_documentation_fragment:
   - ytracker.tracker.attributes
   - ytracker.tracker.attributes.module
   - ytracker.tracker.connection
+  - ytracker.tracker.queue
 attributes:
   check_mode:
     details:
       - Reads the queue's versions and tells what would change. It cannot tell in advance which way Tracker takes a
         release.
 options:
-  queue:
-    description:
-      - Key of the queue, for example V(REL). Case-sensitive, as the API says.
-    type: str
-    required: true
   name:
     description:
       - The version's name, which identifies it within O(queue). Compared exactly, after trimming whitespace.
