@@ -83,8 +83,8 @@ def test_info_lists_the_queues_components_by_name(playbook, emulator, execution)
 
 def many_hosts(playbook, tmp_path, execution, env=None):
     inventory = tmp_path / 'hosts.ini'
-    inventory.write_text('[deploy]\n' + ''.join('host-%02d ansible_connection=local\n' % number
-                                                 for number in range(HOSTS)))
+    hosts = ''.join('host-%02d ansible_connection=local\n' % number for number in range(HOSTS))
+    inventory.write_text('[deploy]\n' + hosts)
     return playbook(component_task(name='release-7', lead='alice'), play={'hosts': 'deploy'}, env=env,
                     options=['-i', str(inventory), '--forks', str(HOSTS)], execution=execution)
 

@@ -86,8 +86,8 @@ def test_a_refused_version_carries_the_tracker_error_shape(emulator, body, statu
     assert [version['name'] for version in emulator.api_answer('GET', '/v3/queues/REL/versions')[2]] == ['1.1', '1.2']
 
 
-@pytest.mark.parametrize('switch, second', [([], 409), (['--duplicate-names', 'refuse'], 409),
-                                             (['--duplicate-names', 'allow'], 200)])
+@pytest.mark.parametrize('switch, second', [
+    ([], 409), (['--duplicate-names', 'refuse'], 409), (['--duplicate-names', 'allow'], 200)])
 def test_a_second_version_of_one_name_is_refused_or_taken_as_the_switch_says(start_emulator, switch, second):
     emulator = start_emulator(*switch)
     first = new_version(emulator, name='3.0')
