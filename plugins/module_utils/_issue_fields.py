@@ -43,7 +43,7 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values imp
     value_matches,
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._links import last_segment
-from ansible_collections.ytracker.tracker.plugins.module_utils._versions import Named, version_name
+from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import Named, item_name
 
 # The fields a task names by option, in the order of the diff, and how each compares:
 # text (as is), typed (an object named by key or id), issue (the parent, by key or id),
@@ -256,13 +256,13 @@ def items_named(wanted, kind, items, queue, names):
             matches = by_name.of_name(entry) or ([by_id[entry]] if entry in by_id else [])
             if not matches:
                 raise ValueError(unknown_item(field, entry, items, queue))
-            found[(kind, entry)] = Item(text(matches[0]['id']), version_name(matches[0]))
+            found[(kind, entry)] = Item(text(matches[0]['id']), item_name(matches[0]))
     return found
 
 
 def unknown_item(field, entry, items, queue):
     """The message for an entry the queue has no version or component of: it lists the names the queue has."""
-    known = sorted(set(version_name(item) for item in items if version_name(item)))
+    known = sorted(set(item_name(item) for item in items if item_name(item)))
     listed = ', '.join(known[:NAMES_LISTED]) or 'none'
     if len(known) > NAMES_LISTED:
         listed += ' and %d more' % (len(known) - NAMES_LISTED)

@@ -18,24 +18,17 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._common import one_object
-from ansible_collections.ytracker.tracker.plugins.module_utils._flow import Resource
-from ansible_collections.ytracker.tracker.plugins.module_utils._resources import (
-    VERSIONS,
-    queue_hints,
-    queue_versions_path,
-    version_path,
-)
-from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import OutcomeUnknown, TrackerError
+from ansible_collections.ytracker.tracker.plugins.module_utils._queue_item_task import QueueItems
+from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import item_name
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import VERSIONS, queue_versions_path, version_path
+from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 from ansible_collections.ytracker.tracker.plugins.module_utils._versions import (
-    Named,
     create_body,
     describe,
     describe_wanted,
     edits,
     plan_version,
     statuses_to_set,
-    version_name,
 )
 
 # What an API without the _release action answers it: then released is tried by PATCH.
@@ -50,19 +43,11 @@ def if_match(version):
     return None if number is None else {'If-Match': '"%s"' % number}
 
 
-class QueueVersions(Resource):
+class QueueVersions(QueueItems):
     """The versions of the task's queue; the task wants one of them (a WantedVersion)."""
 
     noun = 'version'
-    place = 'the queue'
-    # Nothing in the reference makes a name unique within a queue, and nothing deletes a version.
-    settle_twins = True
-    delete_twins = False
-
-    def __init__(self, params, warn):
-        self.queue = params['queue']
-        self.warn = warn
-        self.hints = queue_hints(self.queue)
+    twin_advice = 'archive the others'
 
     def read(self, client):
         return client.get_all(queue_versions_path(self.queue), hints=self.hints)
@@ -73,18 +58,11 @@ class QueueVersions(Resource):
         except ValueError as error:
             raise TrackerError(str(error))
 
-    def index(self, current):
-        return Named(current)
+    def item_path(self, item):
+        return version_path(item)
 
     def create(self, client, wanted):
-        try:
-            answer = one_object(client.create(VERSIONS, create_body(self.queue, wanted), hints=self.hints))
-        except TrackerError as error:
-            if error.status != 409 or isinstance(error, OutcomeUnknown):
-                raise
-            # Another run made a version of that name a moment earlier, where Tracker refuses twins:
-            # the read the flow makes now tells.
-            raise OutcomeUnknown(str(error), status=409)
+        answer = self.create_item(client, VERSIONS, create_body(self.queue, wanted))
         if answer is None or not statuses_to_set(answer, wanted):
             return answer
         return self.set_statuses(client, answer, wanted)
@@ -125,51 +103,11 @@ class QueueVersions(Resource):
                 raise
             raise TrackerError('cannot set released on version %s (id %s) of queue %s: Tracker took neither'
                                ' the _release action (%s) nor a PATCH of released (%s)'
-                               % (version_name(version), version.get('id'), self.queue, action, error),
+                               % (item_name(version), version.get('id'), self.queue, action, error),
                                status=error.status)
-
-    def answered(self, client, version, answer):
-        """The version as an answer holds it, else as a read of it shows it."""
-        found = one_object(answer)
-        if found is not None:
-            return found
-        return one_object(client.request_json('GET', version_path(version), hints=self.gone(version))) or version
-
-    def gone(self, version):
-        return {404: 'version %s (id %s) is no longer in queue %s' % (version_name(version), version.get('id'),
-                                                                      self.queue)}
-
-    def shown(self, current, plan):
-        # The version the task is about, not every version of the queue.
-        return [item for item, dummy in plan.to_update] + plan.kept
 
     def describe(self, current):
         return describe(current)
 
     def describe_wanted(self, wanted):
         return describe_wanted(wanted)
-
-    def diff_lines(self, lines):
-        return lines  # one version, its fields in the one order
-
-    def result(self, task):
-        plan = task.plan
-        found = task.created or task.updated or [item for item, dummy in plan.to_update] + plan.kept
-        version = found[0] if found else None
-        self.warn_twins(task, version)
-        return dict(version=version)
-
-    def failure(self, task):
-        # Versions are never deleted: a failure says only whether something was written (changed).
-        return {}
-
-    def warn_twins(self, task, version):
-        """Say so when the queue holds several versions of the name: the task kept to the lowest id."""
-        if version is None:
-            return
-        others = Named(task.current or []).matches(task.wanted)[1:] + task.twins
-        ids = sorted(set(str(item.get('id')) for item in others) - set([str(version.get('id'))]))
-        if ids:
-            self.warn('queue %s has more than one version named %s; this task manages the one with the lowest id'
-                      ' (%s) and leaves the others (%s) as they are: versions cannot be deleted through the API,'
-                      ' archive the others' % (self.queue, task.wanted.name, version.get('id'), ', '.join(ids)))

@@ -23,8 +23,14 @@ import re
 from collections import namedtuple
 from datetime import datetime
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan, id_order
-from ansible_collections.ytracker.tracker.plugins.module_utils._options import QUEUE
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan
+from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import (
+    Named,
+    check_name,
+    field_edits,
+    item_name,
+    of_name,
+)
 
 DATE = re.compile(r'^[0-9]{4}-[0-9]{2}-[0-9]{2}$')
 # The options of the task that are the version's fields, by the API's names.
@@ -35,14 +41,6 @@ STATUSES = ('released', 'archived')
 # What a task asks for: the name (trimmed), the fields it sets ({API name: value}, only those
 # given), and each status it asks for (True, False, or None: left as it is).
 WantedVersion = namedtuple('WantedVersion', ['name', 'fields', 'released', 'archived'])
-
-
-def check_queue(queue):
-    """The queue key, trimmed; ValueError for anything else. Case-sensitive, as the reference says."""
-    queue = (queue or '').strip()
-    if not QUEUE.match(queue):
-        raise ValueError('queue must be a queue key like REL, got %r' % queue)
-    return queue
 
 
 def check_date(option, value):
@@ -64,11 +62,7 @@ def wanted_version(params):
     if params.get('state') == 'absent':
         raise ValueError('state=absent: Tracker offers no way to delete a version through its API;'
                          ' archive it instead (archived: true)')
-    name = (params['name'] or '').strip()
-    if not name:
-        raise ValueError('name must not be empty: it identifies the version within the queue')
-    if '\n' in name or '\r' in name:
-        raise ValueError('name must be one line')
+    name = check_name(params['name'], 'version')
     fields = {}
     for option, field in FIELDS:
         value = params.get(option)
@@ -79,39 +73,13 @@ def wanted_version(params):
     return WantedVersion(name, fields, params.get('released'), params.get('archived'))
 
 
-def version_name(version):
-    return str(version.get('name') or '').strip()
-
-
 def flag(version, status):
     return version.get(status) is True
 
 
-class Named(object):
-    """A queue's versions indexed by name (trimmed) once; matches gives those of a wanted one's name, lowest id first."""
-
-    def __init__(self, versions):
-        self.by_name = {}
-        for version in versions:
-            self.by_name.setdefault(version_name(version), []).append(version)
-        for found in self.by_name.values():
-            found.sort(key=id_order)
-
-    def matches(self, wanted):
-        return self.of_name(wanted.name)
-
-    def of_name(self, name):
-        return list(self.by_name.get(name, []))
-
-
-def same(current, field, value):
-    """Whether ``current`` has ``value`` in ``field``: a field it leaves out is empty."""
-    return (current.get(field) or '') == (value or '')
-
-
 def edits(current, wanted):
     """The body of the PATCH that gives ``current`` the fields ``wanted`` sets; {} when none differ."""
-    return dict((field, value) for field, value in sorted(wanted.fields.items()) if not same(current, field, value))
+    return field_edits(current, wanted.fields)
 
 
 def statuses_to_set(current, wanted):
@@ -125,7 +93,7 @@ def no_way_back(current, wanted):
     if not undone:
         return None
     return ('version %s (id %s) is %s: the Tracker API offers no way to undo that; set it back in Tracker itself,'
-            ' or leave %s out' % (version_name(current), current.get('id'), ' and '.join(undone),
+            ' or leave %s out' % (item_name(current), current.get('id'), ' and '.join(undone),
                                   ' and '.join(undone)))
 
 
@@ -159,7 +127,7 @@ def plan_version(wanted, versions):
 
 def describe(version):
     """The version as the diff shows it, a 'name: value' line per field."""
-    lines = ['name: %s' % version_name(version)]
+    lines = ['name: %s' % item_name(version)]
     lines.extend('%s: %s' % (field, version[field]) for dummy, field in FIELDS if version.get(field) is not None)
     lines.extend('%s: %s' % (status, 'true' if flag(version, status) else 'false') for status in STATUSES)
     return '\n'.join(lines)
@@ -178,10 +146,7 @@ def create_body(queue, wanted):
 
 
 def versions_shown(versions, name=None, released=None, archived=None):
-    """The versions an info task shows: of ``name`` (trimmed) and of each status asked for, in id order."""
-    name = None if name is None else name.strip()
-    found = [version for version in versions if isinstance(version, dict)
-             and (name is None or version_name(version) == name)
-             and (released is None or flag(version, 'released') is released)
-             and (archived is None or flag(version, 'archived') is archived)]
-    return sorted(found, key=id_order)
+    """The versions an info task shows: of ``name`` (trimmed) and of each status asked for, lowest id first."""
+    return [version for version in of_name(versions, name)
+            if (released is None or flag(version, 'released') is released)
+            and (archived is None or flag(version, 'archived') is archived)]

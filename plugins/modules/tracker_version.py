@@ -25,17 +25,13 @@ extends_documentation_fragment:
   - ytracker.tracker.attributes
   - ytracker.tracker.attributes.module
   - ytracker.tracker.connection
+  - ytracker.tracker.queue
 attributes:
   check_mode:
     details:
       - Reads the queue's versions and tells what would change. It cannot tell in advance which way Tracker takes a
         release.
 options:
-  queue:
-    description:
-      - Key of the queue, for example V(REL). Case-sensitive, as the API says.
-    type: str
-    required: true
   name:
     description:
       - The version's name, which identifies it within O(queue). Compared exactly, after trimming whitespace.
@@ -140,9 +136,10 @@ diff:
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._flow import run_resource_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import tracker_module
+from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import check_queue
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._version_task import QueueVersions
-from ansible_collections.ytracker.tracker.plugins.module_utils._versions import check_queue, wanted_version
+from ansible_collections.ytracker.tracker.plugins.module_utils._versions import wanted_version
 
 
 ARGUMENT_SPEC = dict(

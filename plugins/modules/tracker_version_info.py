@@ -91,7 +91,8 @@ versions:
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import tracker_module
 from ansible_collections.ytracker.tracker.plugins.module_utils._resources import queue_hints, queue_versions_path
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_read, run_task
-from ansible_collections.ytracker.tracker.plugins.module_utils._versions import check_queue, versions_shown
+from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import check_name, check_queue
+from ansible_collections.ytracker.tracker.plugins.module_utils._versions import versions_shown
 
 
 ARGUMENT_SPEC = dict(
@@ -108,14 +109,13 @@ def run_module(module):
     params = module.params
     try:
         queue = check_queue(params['queue'])
-        if params['name'] is not None and not params['name'].strip():
-            raise ValueError('name must not be empty: leave it out to list every version of the queue')
+        name = None if params['name'] is None else check_name(params['name'], 'version')
     except ValueError as error:
         module.fail_json(msg=str(error))
 
     def read(client):
         versions = client.get_all(queue_versions_path(queue), hints=queue_hints(queue))
-        return dict(versions=versions_shown(versions, params['name'], params['released'], params['archived']))
+        return dict(versions=versions_shown(versions, name, params['released'], params['archived']))
 
     run_read(module, read)
 

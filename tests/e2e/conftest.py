@@ -179,12 +179,17 @@ def execution(request):
 
 
 class Run:
-    """One ansible-playbook run: its exit code, its output and each task's registered result."""
+    """One ansible-playbook run: its exit code, its output and each task's registered result.
 
-    def __init__(self, process, results):
+    ``results`` holds, for each task, the result of the host that ended it last; ``by_host`` holds
+    every host's: {host: [result of each task]}.
+    """
+
+    def __init__(self, process, results, by_host):
         self.rc = process.returncode
         self.output = process.stdout + process.stderr
         self.results = results
+        self.by_host = by_host
 
     @property
     def result(self):
@@ -239,11 +244,13 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
                                   str(path)] + list(options),
                                  env=environment, capture_output=True, text=True, timeout=300, check=False)
         results = [None] * len(tasks)
+        by_host = {}
         for line in results_file.read_text().splitlines() if results_file.exists() else ():
             # One line per task and host: with many hosts, the last one to end.
             entry = json.loads(line)
             assert 'error' not in entry, (entry, process.stdout + process.stderr)
             results[entry['task']] = entry['result']
+            by_host.setdefault(entry['host'], [None] * len(tasks))[entry['task']] = entry['result']
         # A module process leaves its AnsiballZ payload behind (ANSIBLE_KEEP_REMOTE_FILES): it
         # tells which way the tasks ran.
         payloads = glob.glob(str(remote_tmp / '*' / 'AnsiballZ_tracker_*.py'))
@@ -251,6 +258,6 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
             expect_payload = execution == 'module'
         assert bool(payloads) == expect_payload, payloads
         runs.append(process)
-        return Run(process, results)
+        return Run(process, results, by_host)
 
     return run

@@ -59,6 +59,10 @@ PARITY = {
     'version': dict(task={'ytracker.tracker.tracker_version': {
         'queue': 'REL', 'name': '1.2', 'description': 'Parity', 'released': True}}, options=['--diff']),
     'version info': dict(task={'ytracker.tracker.tracker_version_info': {'queue': 'REL', 'released': True}}),
+    'component': dict(task={'ytracker.tracker.tracker_component': {
+        'queue': 'REL', 'name': 'backend', 'description': 'Parity', 'lead': 'alice', 'assign_auto': True}},
+        options=['--diff']),
+    'component info': dict(task={'ytracker.tracker.tracker_component_info': {'queue': 'REL', 'name': 'frontend'}}),
     'issue link info': dict(task={'ytracker.tracker.tracker_issue_link_info': {'issue': 'TEST-1'}}),
     'module warns': dict(task={PROBE: {'warn': 'a warning of the module'}}, probe=True),
     'module deprecates': dict(task={PROBE: {'deprecate': 'an option going away'}}, probe=True),

@@ -43,6 +43,9 @@ SAMPLES = {'str': 'TEST-1', 'int': 1, 'float': 1.0, 'bool': False, 'list': ['TES
 # an entry: the test names the module that has none.
 ARGUMENTS = {
     'tracker_comment': [dict(text='Build 42 passed.'), dict(marker='build-42', state='absent')],
+    'tracker_component': [dict(queue='REL', name='backend', description='d', lead='alice', assign_auto=True),
+                          dict(queue='REL', name='frontend', lead='')],
+    'tracker_component_info': [dict(queue='REL'), dict(queue='REL', name='backend')],
     'tracker_issue': [dict(key='TEST-1', summary='A summary', status='closed'),
                       dict(unique='release-42', queue='TEST', summary='A summary')],
     'tracker_issue_info': [dict(key='TEST-1'), dict(queue='TEST', limit=3)],

@@ -11,9 +11,9 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import check_queue
 from ansible_collections.ytracker.tracker.plugins.module_utils._versions import (
     WantedVersion,
-    check_queue,
     describe,
     edits,
     plan_version,

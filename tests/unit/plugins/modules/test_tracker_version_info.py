@@ -82,7 +82,7 @@ def test_a_missing_queue_fails_with_the_status_and_a_hint(api):
 @pytest.mark.parametrize('arguments, message', [
     (dict(queue=' '), "queue must be a queue key like REL, got ''"),
     (dict(queue='REL-1'), "queue must be a queue key like REL, got 'REL-1'"),
-    (dict(name='  '), 'name must not be empty: leave it out to list every version of the queue'),
+    (dict(name='  '), 'name must not be empty: it identifies the version within the queue'),
 ])
 def test_bad_input_fails_before_any_request(no_api, arguments, message):
     result, failed = run(**arguments)

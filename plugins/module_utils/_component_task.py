@@ -1,0 +1,82 @@
+# -*- coding: utf-8 -*-
+
+# Copyright (c) 2026, ytracker.tracker contributors
+# BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
+# SPDX-License-Identifier: BSD-2-Clause
+
+"""A queue's components as a Resource of the one flow (_flow.py), for tracker_component.
+
+The plan is _components.plan_component's. The flow reads the organisation's components once
+(every page: GET /components lists them all) and keeps those of the queue, creates once
+(POST /components), and updates every field in one PATCH that names the version read
+(?version=N: a stale one is 409, read and planned again by the flow). A lead named by login is
+looked up once per task, only when the lead shown is not already named so. Components cannot be
+deleted: twins made by runs at the same moment are kept, the task keeps to the lowest id and
+warns. This file is private to the collection (leading underscore): it may change without notice.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import one_object
+from ansible_collections.ytracker.tracker.plugins.module_utils._components import (
+    create_body,
+    describe,
+    describe_wanted,
+    edits,
+    lead_to_resolve,
+    plan_component,
+)
+from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import user_ids
+from ansible_collections.ytracker.tracker.plugins.module_utils._queue_item_task import QueueItems
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import (
+    COMPONENTS,
+    component_path,
+    queue_components,
+    user_hints,
+    user_path,
+)
+
+
+class QueueComponents(QueueItems):
+    """The components of the task's queue; the task wants one of them (a WantedComponent)."""
+
+    noun = 'component'
+    twin_advice = 'rename the others or remove them in Tracker itself'
+
+    def __init__(self, params, wanted, warn):
+        super(QueueComponents, self).__init__(params, warn)
+        self.wanted = wanted
+        self.users = {}  # the lead's name in the task: the ids the users API gave for it, once per task
+        self.client = None  # that of the last read, for the plan's lookup of the lead
+
+    def read(self, client):
+        self.client = client
+        return queue_components(client, self.queue)
+
+    def plan(self, wanted, current):
+        # Looked up here, not on reading: the read after a create, which only settles twins, needs no user.
+        name = lead_to_resolve(wanted, current)
+        if name is not None and name not in self.users:
+            user = one_object(self.client.request_json('GET', user_path(name), hints=user_hints(name)))
+            self.users[name] = user_ids(user)
+        return plan_component(wanted, current, self.users)
+
+    def item_path(self, item):
+        return component_path(item)
+
+    def create(self, client, wanted):
+        return self.create_item(client, COMPONENTS, create_body(self.queue, wanted))
+
+    def update(self, client, current, wanted):
+        number = current.get('version')
+        return self.answered(client, current, client.request_json(
+            'PATCH', component_path(current), body=edits(current, wanted, self.users),
+            params=None if number is None else {'version': number}, hints=self.gone(current)))
+
+    def describe(self, current):
+        return describe(current, self.wanted.lead, self.users)
+
+    def describe_wanted(self, wanted):
+        return describe_wanted(wanted)
