@@ -61,7 +61,7 @@ for link in json.load(urllib.request.urlopen(request)):
 PY
 }
 
-show_release() {  # UNIQUE: the release issue with that unique value, its links and comments
+show_release() {  # UNIQUE: the release issue with that unique value, its version, links and comments
   echo "== the issue of $1 on the emulator"
   python - "$url" "$1" <<'PY'
 import json, sys, urllib.request
@@ -75,6 +75,10 @@ issue = api('issues/' + key)
 shown = {('depends', 'outward'): 'depends on', ('depends', 'inward'): 'is dependent by'}
 print('  %-12s %s: %s' % ('issue', key, issue['summary']))
 print('  %-12s %s (%s)' % ('status', issue['status']['key'], (issue.get('resolution') or {}).get('key')))
+queue = issue['queue']['key']
+for version in issue.get('fixVersions') or []:
+    released = [item['released'] for item in api('queues/%s/versions' % queue) if str(item['id']) == version['id']]
+    print('  %-12s %s (%s)' % ('fix version', version['display'], 'released' if released == [True] else 'open'))
 for link in api('issues/%s/remotelinks' % key):
     print('  %-12s %s %s' % ('remote link', link['object']['application']['id'], link['object']['key']))
 for link in api('issues/%s/links' % key):

@@ -31,8 +31,9 @@ KEY = 'REL-1'
 UNIQUE = 'release-web-2.3.0'
 MARKER = 'report:release-web-2.3.0:rollout'
 # What a run sends when the release is recorded already: one read per task.
-READS = ['POST /v3/issues/_search', 'GET /v3/issues/REL-1/remotelinks', 'GET /v3/issues/REL-1/links',
-         'GET /v3/issues/REL-1/comments', 'GET /v3/issues/REL-1']
+VERSIONS = 'GET /v3/queues/REL/versions'
+READS = [VERSIONS, 'POST /v3/issues/_search', 'GET /v3/issues/REL-1/remotelinks', 'GET /v3/issues/REL-1/links',
+         'GET /v3/issues/REL-1/comments', 'GET /v3/issues/REL-1', VERSIONS]
 
 
 class Run:
@@ -99,6 +100,9 @@ def recorded(emulator):
         'links': [(link['type']['id'], link['direction'], link['object']['key'])
                   for link in emulator.api('GET', '/issues/%s/links' % KEY)],
         'comments': [comment['text'] for comment in comments(emulator)],
+        'fix_versions': [version['display'] for version in issue['fixVersions']],
+        'version': [(version['name'], version['released']) for version in emulator.api('GET', '/queues/REL/versions')
+                    if version['name'] == '2.3.0'],
     }
 
 
@@ -117,13 +121,16 @@ def test_the_guide_shows_the_playbook_as_it_is():
 
 def test_the_second_run_changes_nothing_and_only_reads(release, emulator):
     first = release()
-    assert first.recap('changed') == 5, first.output
+    assert first.recap('changed') == 7, first.output
     assert recorded(emulator) == {
         'unique': UNIQUE, 'summary': 'Release web 2.3.0', 'status': 'closed', 'resolution': 'fixed',
-        'builds': ['build-77'], 'links': [('depends', 'outward', 'DEMO-2')], 'comments': [report(77)]}
+        'builds': ['build-77'], 'links': [('depends', 'outward', 'DEMO-2')], 'comments': [report(77)],
+        'fix_versions': ['2.3.0'], 'version': [('2.3.0', True)]}
+    version_id = [version['id'] for version in emulator.api('GET', '/queues/REL/versions')
+                  if version['name'] == '2.3.0'][0]
     assert writes(emulator) == [
         ('POST', '/v3/issues/', {'queue': 'REL', 'unique': UNIQUE, 'summary': 'Release web 2.3.0', 'type': 'task',
-                                 'tags': ['release', 'web']}),
+                                 'tags': ['release', 'web'], 'fixVersions': [version_id]}),
         ('POST', '/v3/issues/REL-1/transitions/close/_execute', {'resolution': 'fixed'})]
     assert '"msg": "REL-1 (%s) is closed"' % UNIQUE in first.output
     # The migration issue shows the same link, from its side.
@@ -135,7 +142,7 @@ def test_the_second_run_changes_nothing_and_only_reads(release, emulator):
     second = release()
 
     assert second.recap('changed') == 0, second.output
-    assert second.recap('ok') == 6 and second.recap('skipped') == 0, second.output
+    assert second.recap('ok') == 8 and second.recap('skipped') == 0, second.output
     assert emulator.requests() == READS
     assert recorded(emulator) == state and len(writes(emulator)) == 2
     assert '"msg": "REL-1 (%s) is closed"' % UNIQUE in second.output
@@ -144,10 +151,11 @@ def test_the_second_run_changes_nothing_and_only_reads(release, emulator):
 def test_check_mode_of_the_whole_play_writes_nothing(release, emulator):
     before = release('--check', '--diff')
 
-    # The issue would be created; the tasks on it have no issue yet, and are skipped.
-    assert before.recap('changed') == 1 and before.recap('skipped') == 5, before.output
-    assert '+summary: Release web 2.3.0' in before.output
-    assert emulator.requests() == ['POST /v3/issues/_search'] and writes(emulator) == []
+    # The version and the issue would be created; the tasks on the issue have no issue yet, and are skipped.
+    assert before.recap('changed') == 2 and before.recap('skipped') == 6, before.output
+    assert '+summary: Release web 2.3.0' in before.output and '+name: 2.3.0' in before.output
+    assert emulator.requests() == [VERSIONS, 'POST /v3/issues/_search'] and writes(emulator) == []
+    assert '2.3.0' not in [version['name'] for version in emulator.api('GET', '/queues/REL/versions')]
 
     release()
     emulator.forget()
