@@ -116,6 +116,18 @@ def shared_session(headers):
     return session
 
 
+# The proxies for each API URL this process talks to, from its environment (which a task's
+# environment keyword does not change here: such a task runs the module as a process of its own).
+PROXIES = {}
+
+
+def environment_proxies(url):
+    """The proxies the environment gives for ``url`` (HTTPS_PROXY, NO_PROXY...), read once per process."""
+    if url not in PROXIES:
+        PROXIES[url] = requests.utils.get_environ_proxies(url)
+    return PROXIES[url]
+
+
 class TrackerClient(PagedReads):
     """A session with the Tracker API, made from a module's connection options.
 
@@ -146,7 +158,7 @@ class TrackerClient(PagedReads):
         # the proxies for the API (HTTPS_PROXY, NO_PROXY and the like), and, when certificates are
         # verified without ca_path, the bundle REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE names (CI images
         # and execution environments often set them). Never ~/.netrc (see shared_session).
-        self.proxies = requests.utils.get_environ_proxies(self.base_url)
+        self.proxies = environment_proxies(self.base_url)
         if self.verify is True:
             self.verify = os.environ.get('REQUESTS_CA_BUNDLE') or os.environ.get('CURL_CA_BUNDLE') or True
 

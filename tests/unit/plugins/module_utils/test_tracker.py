@@ -392,6 +392,7 @@ def test_the_proxy_of_the_environment_is_read_once_and_sent_with_every_request(a
     monkeypatch.setenv('HTTPS_PROXY', 'http://proxy.example:3128')
     if no_proxy is not None:
         monkeypatch.setenv('NO_PROXY', no_proxy)
+    monkeypatch.setattr(_tracker, 'PROXIES', {})
     tracker = client()
     sent = []
     monkeypatch.setattr(requests.Session, 'request', lambda session, method, url, **options: sent.append(options))
@@ -426,3 +427,13 @@ def test_clients_of_one_connection_share_a_session_and_other_credentials_get_the
     assert len(set(id(tracker.session) for tracker in (first, other_token, other_org))) == 3
     assert other_token.session.headers['Authorization'] == 'OAuth y0_OTHER-token'
     assert first.session.headers['Authorization'] == 'OAuth ' + TOKEN
+
+
+def test_the_environment_proxies_are_read_once_per_api_url(monkeypatch):
+    monkeypatch.setattr(_tracker, 'PROXIES', {})
+    reads = []
+    monkeypatch.setattr(requests.utils, 'get_environ_proxies', lambda url: reads.append(url) or {})
+
+    client(), client(), client(api_url='https://tracker.example.org')
+
+    assert reads == [API, 'https://tracker.example.org/v3']
