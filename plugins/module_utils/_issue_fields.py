@@ -220,15 +220,17 @@ def answered_item(element):
 def items_shown(wanted, issue):
     """What the issue's own values prove of the task's entries: {(kind, entry): Item}.
 
-    An entry that a value of the field shows as its display (the name) or its id needs no read of
-    the queue's list: the issue has that version or component, and its id is the one shown.
+    An entry that a value of the field shows as its display (the name) needs no read of the
+    queue's list: the issue has that version or component, and its id is the one shown. An entry
+    that only an id shown equals is read all the same: a name comes before an id, and the queue
+    may have a version named "49650" besides the version whose id is 49650.
     """
     found = {}
     for field in item_fields(wanted):
         answered = [answered_item(element) for element in as_list((issue or {}).get(field.name))]
         for entry in field.value:
             for item in answered:
-                if entry in (item.id, item.name):
+                if entry == item.name:
                     found.setdefault((field.kind, entry), item)
     return found
 
@@ -355,9 +357,15 @@ def list_change(field, current, names, purge):
 
 
 def element_names(field, element):
-    """What names an answered element of a list field: a tag's text, a user's ids, a version's id and display."""
+    """What names an answered element of a list field: a tag's text, a user's ids, a version's id.
+
+    A version or component is compared by its id alone, the task's entries being resolved to ids
+    first: an entry "49650" may name the version of that name, not the one of that id.
+    """
     if field.kind == 'users':
         return user_ids(element)
+    if field.kind in ITEM_KINDS:
+        return set([answered_item(element).id])
     if isinstance(element, dict):
         return set(text(element[name]) for name in ('key', 'display', 'name', 'id') if element.get(name) is not None)
     return set([text(element)])
@@ -368,7 +376,7 @@ def element_ids(field, name, names):
     if field.kind == 'users':
         return named_ids(name, names)
     item = names.get((field.kind, name)) if field.kind in ITEM_KINDS else None
-    return set([name, item.id]) if item is not None else set([name])
+    return set([item.id]) if item is not None else set([name])
 
 
 def plan_fields(wanted, issue, names):

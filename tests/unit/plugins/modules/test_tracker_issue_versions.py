@@ -62,7 +62,7 @@ def test_a_version_the_issue_shows_by_name_costs_the_issue_read_alone(api):
     api.get(ISSUE_URL, json=issue(fixVersions=[shown('versions', 49651, '1.2')],
                                   components=[shown('components', 111179, 'backend')]))
 
-    result, failed = run(key='REL-1', fix_versions=['1.2'], components=['111179'], diff=True)
+    result, failed = run(key='REL-1', fix_versions=['1.2'], components=['backend'], diff=True)
 
     assert not failed and result['changed'] is False
     assert result['diff'] == {'before': 'fix_versions: 1.2\ncomponents: backend\n',
@@ -76,6 +76,30 @@ def test_a_version_the_issue_holds_under_another_name_costs_one_read_of_the_vers
     api.get(VERSIONS, json=QUEUE_VERSIONS)
 
     result, failed = run(key='REL-1', fix_versions=['1.2'])
+
+    assert not failed and result['changed'] is False
+    assert requests_sent(api, query=False) == [('GET', ISSUE_URL), ('GET', VERSIONS)]
+
+
+def test_an_entry_that_is_an_id_the_issue_shows_and_another_version_s_name_means_that_version(api):
+    # The issue is in 1.1 (id 49650); the queue also has a version named "49650": the name comes first.
+    named = item('versions', 49652, '49650')
+    api.get(ISSUE_URL, json=issue(version=3, fixVersions=[shown('versions', 49650, '1.1')]))
+    api.get(VERSIONS, json=QUEUE_VERSIONS + [named])
+    api.patch(ISSUE_URL, json=issue(version=4, fixVersions=[shown('versions', 49650, '1.1'),
+                                                            shown('versions', 49652, '49650')]),
+              match=[matchers.json_params_matcher({'fixVersions': {'add': [49652]}})])
+
+    result, failed = run(key='REL-1', fix_versions=['49650'])
+
+    assert not failed and result['changed'] is True, result
+
+
+def test_an_id_the_issue_shows_is_read_and_found_as_that_version(api):
+    api.get(ISSUE_URL, json=issue(fixVersions=[shown('versions', 49651, '1.2')]))
+    api.get(VERSIONS, json=QUEUE_VERSIONS)
+
+    result, failed = run(key='REL-1', fix_versions=['49651'])
 
     assert not failed and result['changed'] is False
     assert requests_sent(api, query=False) == [('GET', ISSUE_URL), ('GET', VERSIONS)]
