@@ -16,8 +16,9 @@ class ModuleDocFragment(object):
 options:
   queue:
     description:
-      - Key of the queue, for example V(REL). Case-sensitive, as the API says; surrounding whitespace is dropped and
-        anything but a key is refused before any request.
+      - Key of the queue, for example V(REL), or its id. Surrounding whitespace is dropped and the key upper-cased, as
+        Tracker's queue keys are (the API compares them case-sensitively); anything but a key is refused before any
+        request.
     type: str
     required: true
 '''

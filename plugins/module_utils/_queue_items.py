@@ -21,11 +21,15 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._options import Q
 
 
 def check_queue(queue):
-    """The queue key, trimmed; ValueError for anything else. Case-sensitive, as the reference says."""
+    """The queue key (or id), trimmed and upper-cased; ValueError for anything else.
+
+    The API compares queue keys case-sensitively and every key is upper case: ``rel`` would find no
+    versions, yet a component created with it lands in REL, where a read by ``rel`` never sees it.
+    """
     queue = (queue or '').strip()
     if not QUEUE.match(queue):
         raise ValueError('queue must be a queue key like REL, got %r' % queue)
-    return queue
+    return queue.upper()
 
 
 def check_name(name, noun):

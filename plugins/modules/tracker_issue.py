@@ -115,6 +115,7 @@ options:
         versions, and only when the issue does not show them already. Of two versions of one name, the one with
         the lowest ID.
       - A name the queue does not have fails the task before anything is written, listing the names it has.
+      - A name comes before an ID. Quote names in YAML. Unquoted, V(1.10) is the number 1.1 and names version C(1.1).
     type: list
     elements: str
   purge_fix_versions:

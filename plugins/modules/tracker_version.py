@@ -118,7 +118,7 @@ version:
     self: https://api.tracker.yandex.net/v3/versions/49650
     id: 49650
     version: 2
-    queue: {id: "3", key: REL, display: Releases}
+    queue: {self: "https://api.tracker.yandex.net/v3/queues/REL", id: "3", key: REL, display: Releases}
     name: "2.0"
     description: The summer release
     startDate: "2026-06-01"

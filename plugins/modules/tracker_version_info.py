@@ -24,12 +24,8 @@ extends_documentation_fragment:
   - ytracker.tracker.attributes
   - ytracker.tracker.attributes.info_module
   - ytracker.tracker.connection
+  - ytracker.tracker.queue
 options:
-  queue:
-    description:
-      - Key of the queue, for example V(REL). Case-sensitive, as the API says.
-    type: str
-    required: true
   name:
     description:
       - Only the versions of this name, compared exactly after trimming whitespace.
@@ -79,7 +75,7 @@ versions:
     - self: https://api.tracker.yandex.net/v3/versions/49650
       id: 49650
       version: 2
-      queue: {id: "3", key: REL, display: Releases}
+      queue: {self: "https://api.tracker.yandex.net/v3/queues/REL", id: "3", key: REL, display: Releases}
       name: "2.0"
       description: The summer release
       startDate: "2026-06-01"

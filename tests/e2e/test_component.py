@@ -126,3 +126,15 @@ def test_many_hosts_where_tracker_takes_twins_agree_on_the_lowest_id(playbook, s
         assert ', '.join(str(number) for number in made[1:]) in named
     else:
         assert not named
+
+
+def test_a_queue_key_in_lower_case_is_the_queue_and_a_rerun_finds_its_component(playbook, emulator, execution):
+    task = component_task(queue='rel', name='db')
+
+    created, again, listed = playbook(task, task, module_task(INFO, {'queue': 'rel', 'name': 'db'})(),
+                                      execution=execution).results
+
+    assert created['changed'] is True and created['component']['queue']['key'] == 'REL', created
+    assert again['changed'] is False and again['component']['id'] == created['component']['id']
+    assert [item['id'] for item in listed['components']] == [created['component']['id']]
+    assert emulator.requests().count('POST /v3/components') == 1

@@ -134,3 +134,11 @@ def test_info_lists_the_queue_versions_by_name_and_status(playbook, emulator, ex
     assert [item['name'] for item in released['versions']] == ['1.1']
     assert [item['name'] for item in named['versions']] == ['1.2'] and missing['versions'] == []
     assert every['changed'] is False and emulator.requests() == ['GET /v3/queues/REL/versions'] * 4
+
+
+def test_a_queue_key_in_lower_case_is_the_queue(playbook, emulator, execution):
+    created, again = playbook(version_task(queue='rel', name='5.0'), version_task(queue='rel', name='5.0'),
+                              execution=execution).results
+
+    assert created['changed'] is True and created['version']['queue']['key'] == 'REL', created
+    assert again['changed'] is False and emulator.requests()[-1] == 'GET ' + LIST

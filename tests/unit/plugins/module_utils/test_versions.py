@@ -51,6 +51,8 @@ def test_absent_and_an_empty_name_and_a_bad_queue_are_refused():
     with pytest.raises(ValueError, match='queue must be a queue key'):
         check_queue('REL/1')
     assert check_queue(' REL ') == 'REL'
+    # Keys are upper case, and the API compares them as they are: rel would find nothing.
+    assert check_queue('rel') == 'REL' and check_queue('12') == '12'
 
 
 def test_a_missing_version_is_created():
