@@ -57,11 +57,24 @@ class QueueComponents(QueueItems):
 
     def plan(self, wanted, current):
         # Looked up here, not on reading: the read after a create, which only settles twins, needs no user.
-        name = lead_to_resolve(wanted, current)
-        if name is not None and name not in self.users:
-            user = one_object(self.client.request_json('GET', user_path(name), hints=user_hints(name)))
-            self.users[name] = user_ids(user)
+        self.look_up_lead(self.client, lead_to_resolve(wanted, current))
         return plan_component(wanted, current, self.users)
+
+    def check_creatable(self, client, to_create):
+        for wanted in to_create:
+            self.look_up_lead(client, wanted.lead)
+
+    def check_updatable(self, client, to_update):
+        # A real run sends the lead's login and Tracker refuses one it does not know: check mode looks it up.
+        for current, wanted in to_update:
+            if 'lead' in edits(current, wanted, self.users):
+                self.look_up_lead(client, wanted.lead)
+
+    def look_up_lead(self, client, name):
+        """The lead's ids, looked up once per task (a 404 fails the task with the users' hint)."""
+        if name and name not in self.users:
+            user = one_object(client.request_json('GET', user_path(name), hints=user_hints(name)))
+            self.users[name] = user_ids(user)
 
     def item_path(self, item):
         return component_path(item)

@@ -84,6 +84,10 @@ class Resource(object):
     def check_creatable(self, client, to_create):
         """In check mode: TrackerError when a real run could not create ``to_create``, as far as a read tells."""
 
+    def check_updatable(self, client, to_update):
+        """In check mode: TrackerError when a real run could not make the ``(current, wanted)`` updates, as far as a
+        read tells."""
+
     def shown(self, current, plan):
         """The current objects the diff shows: all of them, unless the resource says otherwise."""
         return current
@@ -146,6 +150,8 @@ class ResourceTask(object):
             self.plan = self.resource.plan(self.wanted, self.current)
             if self.plan.to_create:
                 self.resource.check_creatable(self.client, self.plan.to_create)
+            if self.plan.to_update:
+                self.resource.check_updatable(self.client, self.plan.to_update)
             self.removed = list(self.plan.to_delete)
             return
         converge(self.client, self.apply_once, self.read_again)
@@ -167,6 +173,23 @@ class ResourceTask(object):
             if resource.delete(client, current):
                 self.removed.append(current)
         return True
+
+    def finish_found(self, kept, answers):
+        """The objects kept for the creates, each made what the task wants.
+
+        One this run did not get as its create's answer (the answer was lost, or another run made
+        the object first) may lack what the create would have set after it (a version's status): it
+        is planned against the task again, and updated where it differs.
+        """
+        own = set(str(answer.get('id')) for answer in answers if isinstance(answer, dict))
+        found = [item for item in kept if item is not None and str(item.get('id')) not in own]
+        if not found:
+            return kept
+        finished = {}
+        for current, wanted in self.resource.plan(self.wanted, found).to_update:
+            finished[id(current)] = self.resource.update(self.client, current, wanted)
+            self.written = True
+        return [finished.get(id(item), item) for item in kept]
 
     def create_all(self, to_create):
         """Create ``to_create`` once each; the object kept for each, twins deleted."""
@@ -192,10 +215,10 @@ class ResourceTask(object):
         kept, twins = settle_created(to_create, answers, found)
         if not resource.delete_twins:
             self.twins.extend(twins)
-            return kept
+            return self.finish_found(kept, answers)
         for twin in twins:
             resource.delete(self.client, twin)
-        return kept
+        return self.finish_found(kept, answers)
 
     def diff(self):
         return plan_diff(self.resource, self.first, self.current, self.plan)

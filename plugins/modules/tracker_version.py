@@ -74,8 +74,8 @@ notes:
   - Where other runs created the same version at the same moment, or the queue already holds several versions of
     the name, the task manages the one with the lowest id, leaves the others as they are (versions cannot be
     deleted through the API) and warns.
-  - A version whose creation answer was lost is found by reading the queue's versions; its status is then set by
-    the next run.
+  - A version whose creation answer was lost is found by reading the queue's versions, then released or archived
+    as the task asks, in the same run.
 seealso:
   - name: Tracker API, creating a queue version
     description: The fields of a new version.

@@ -146,6 +146,19 @@ def test_check_mode_sends_only_reads_and_predicts(api):
     assert [method for method, dummy in requests_sent(api)] == ['GET', 'GET']
 
 
+@pytest.mark.parametrize('components', [[], [component(2)]])
+def test_check_mode_fails_as_the_real_run_would_on_a_lead_tracker_does_not_know(api, components):
+    # A new component, or one without a lead: comparing needs no lookup, but a real run would send
+    # the login and be refused, so check mode looks it up.
+    api.get(COMPONENTS, json=components)
+    api.get(API + '/users/nobody', status=404, json={'errorMessages': ['User not found.'], 'statusCode': 404})
+
+    result, failed = run(check_mode=True, lead='nobody')
+
+    assert failed and "no user 'nobody' in the organisation" in result['msg'] and result['changed'] is False
+    assert requests_sent(api, query=False) == [('GET', COMPONENTS), ('GET', API + '/users/nobody')]
+
+
 def test_check_mode_of_a_missing_component_reports_none(api):
     api.get(COMPONENTS, json=[])
 

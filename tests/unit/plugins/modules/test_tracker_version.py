@@ -156,3 +156,21 @@ def test_a_create_refused_as_a_twin_finds_the_other_runs_version(api):
     result, failed = run()
 
     assert not failed and result['version']['id'] == 5
+
+
+def test_a_version_found_after_a_lost_create_answer_gets_its_status_still(api, sleeps):
+    # The create took effect but its answer was lost (502): the read finds the version, which the
+    # create's answer would have been released from; it is released now, not by the next run.
+    api.get(LIST, json=[])
+    api.post(VERSIONS, status=502, body='Bad Gateway')
+    api.get(LIST, json=[version(2)])
+    api.post(API + '/versions/2/_release', json=version(2, number=2, released=True),
+             match=[matchers.header_matcher({'If-Match': '"1"'})])
+
+    result, failed = run(released=True, diff=True)
+
+    assert not failed, result
+    assert result['changed'] is True and result['version']['released'] is True
+    assert result['diff']['after'] == 'name: 2.0\nreleased: true\narchived: false\n'
+    assert requests_sent(api, query=False) == [('GET', LIST), ('POST', VERSIONS), ('GET', LIST),
+                                               ('POST', API + '/versions/2/_release')]
