@@ -56,6 +56,8 @@ Issues, their workflow and users (tracker_emulator_issues.py, _workflow.py, _sea
 Queue versions and components (tracker_emulator_versions.py)
   POST  /{ver}/versions/                      a new version (200): queue and name required (422);
                                               description, startDate and dueDate (YYYY-MM-DD)
+  GET   /{ver}/queues/{queue}                 the queue (get-queue.md, without expand): by key
+                                              (case-sensitive) or id, 404 otherwise
   GET   /{ver}/queues/{queue}/versions        the queue's versions; the queue by key (case-sensitive)
                                               or id
   GET   /{ver}/versions/{id}                  one version

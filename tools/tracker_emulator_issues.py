@@ -252,6 +252,16 @@ def create_issue(tracker, request):
     return Answer(201, tracker.issues.view(request.api, tracker.issues.create(request.body)))
 
 
+def get_queue(tracker, request):
+    """A queue, as get-queue.md answers it (without expand): its key case-sensitive, or its id; 404 otherwise."""
+    queue = tracker.issues.queue_in_path(request.params['queue'])
+    answer = dict(queue_view(request.api, queue), version=1, name='Queue %s' % queue, assignAuto=False,
+                  defaultType=catalogue_view(request.api, 'type', 'task'),
+                  defaultPriority=catalogue_view(request.api, 'priority', 'normal'), denyVoting=False)
+    del answer['display']  # a queue's own answer names it by name, as the example shows
+    return Answer(200, answer)
+
+
 def get_issue(tracker, request):
     return Answer(200, tracker.issues.view(request.api, request.issue))
 

@@ -60,6 +60,7 @@ API_ROUTES = [
     route('POST', QUEUE_ITEMS + '/?', versions.create_queue_item, OBJECT, creates=True),
     route('GET', QUEUE_ITEMS + '/{item}', versions.get_queue_item),
     route('PATCH', QUEUE_ITEMS + '/{item}', versions.edit_queue_item, OBJECT),
+    route('GET', '/queues/{queue}', issues.get_queue),
     route('GET', '/queues/{queue}/versions', versions.list_queue_versions),
     route('GET', '/components/?', versions.list_components),
     route('POST', '/versions/{item}/(?P<action>_archive|_release)', versions.act_on_version, EMPTY),

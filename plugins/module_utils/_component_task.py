@@ -34,6 +34,7 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._resources import
     COMPONENTS,
     component_path,
     queue_components,
+    read_queue,
     user_hints,
     user_path,
 )
@@ -61,6 +62,8 @@ class QueueComponents(QueueItems):
         return plan_component(wanted, current, self.users)
 
     def check_creatable(self, client, to_create):
+        # The components read are the organisation's: the queue a real run would create in may not exist.
+        read_queue(client, self.queue)
         for wanted in to_create:
             self.look_up_lead(client, wanted.lead)
 

@@ -129,6 +129,15 @@ def component_path(component, *parts):
     return path('components', component.get('id'), *parts)
 
 
+def queue_path(queue):
+    return path('queues', queue)
+
+
+def read_queue(client, queue):
+    """The queue (GET /queues/<queue>); a 404 fails with the queue's hint."""
+    return one_object(client.request_json('GET', queue_path(queue), hints=queue_hints(queue)))
+
+
 def queue_components(client, queue):
     """The components of ``queue`` (its key or id), from one read of the organisation's (every page)."""
     return [component for component in client.get_all(COMPONENTS)

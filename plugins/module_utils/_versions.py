@@ -126,9 +126,9 @@ def plan_version(wanted, versions):
 
 
 def describe(version):
-    """The version as the diff shows it, a 'name: value' line per field."""
+    """The version as the diff shows it, a 'name: value' line per field, by the task's option names."""
     lines = ['name: %s' % item_name(version)]
-    lines.extend('%s: %s' % (field, version[field]) for dummy, field in FIELDS if version.get(field) is not None)
+    lines.extend('%s: %s' % (option, version[field]) for option, field in FIELDS if version.get(field) is not None)
     lines.extend('%s: %s' % (status, 'true' if flag(version, status) else 'false') for status in STATUSES)
     return '\n'.join(lines)
 

@@ -82,7 +82,7 @@ components:
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import tracker_module
 from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import check_name, check_queue, of_name
-from ansible_collections.ytracker.tracker.plugins.module_utils._resources import queue_components
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import queue_components, read_queue
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_read, run_task
 
 
@@ -101,7 +101,15 @@ def run_module(module):
         name = None if params['name'] is None else check_name(params['name'], 'component')
     except ValueError as error:
         module.fail_json(msg=str(error))
-    run_read(module, lambda client: dict(components=of_name(queue_components(client, queue), name)))
+
+    def read(client):
+        components = queue_components(client, queue)
+        if not components:
+            # The list is the organisation's: none of the queue may be a queue that does not exist.
+            read_queue(client, queue)
+        return dict(components=of_name(components, name))
+
+    run_read(module, read)
 
 
 def main():

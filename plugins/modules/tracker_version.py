@@ -126,12 +126,12 @@ version:
     released: false
     archived: false
 diff:
-  description: The version before and after the task, a line per field (C(name) colon value).
+  description: The version before and after the task, a line per field, named as the options are (C(due_date: 2026-07-01)).
   returned: in diff mode
   type: dict
   sample:
     before: ""
-    after: "name: 2.0\ndescription: The summer release\nreleased: false\narchived: false\n"
+    after: "name: 2.0\ndescription: The summer release\nstart_date: 2026-06-01\ndue_date: 2026-07-01\nreleased: false\narchived: false\n"
 '''
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._flow import run_resource_task

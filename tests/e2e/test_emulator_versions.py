@@ -295,3 +295,13 @@ def test_errors_carry_the_tracker_error_shape(emulator, method, path, status):
                                                        headers={} if status == 401 else AUTH)
 
     assert answer_status == status and answer['statusCode'] == status and answer['errorMessages']
+
+
+def test_a_queue_is_answered_by_key_or_id_and_an_unknown_one_is_404(emulator):
+    status, dummy, queue = emulator.api_answer('GET', '/v3/queues/REL')
+
+    assert status == 200 and queue['key'] == 'REL' and queue['self'] == emulator.url + '/v3/queues/REL'
+    assert queue['defaultType']['key'] == 'task' and queue['defaultPriority']['key'] == 'normal'
+    assert emulator.api_answer('GET', '/v3/queues/%s' % queue['id'])[2] == queue
+    assert emulator.api_answer('GET', '/v3/queues/rel')[0] == 404
+    assert emulator.api_answer('GET', '/v3/queues/NOPE')[0] == 404

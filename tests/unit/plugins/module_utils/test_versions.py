@@ -89,4 +89,4 @@ def test_statuses_already_set_and_left_out_are_nothing_to_do():
 
 def test_describe_is_a_line_per_field():
     assert describe(version(3, description='d', dueDate='2026-07-01')) == (
-        'name: 2.0\ndescription: d\ndueDate: 2026-07-01\nreleased: false\narchived: false')
+        'name: 2.0\ndescription: d\ndue_date: 2026-07-01\nreleased: false\narchived: false')

@@ -24,6 +24,7 @@ from ansible_collections.ytracker.tracker.tests.unit.plugins.tracker_helpers imp
 )
 
 COMPONENTS = API + '/components'
+QUEUE = API + '/queues/REL'
 ALICE = '1120000000016876'
 BOB = '1120000000049224'
 USERS = {'alice': dict(uid=int(ALICE), login='alice', display='Alice Smith', passportUid=1130000000016876),
@@ -151,22 +152,35 @@ def test_check_mode_fails_as_the_real_run_would_on_a_lead_tracker_does_not_know(
     # A new component, or one without a lead: comparing needs no lookup, but a real run would send
     # the login and be refused, so check mode looks it up.
     api.get(COMPONENTS, json=components)
+    if not components:
+        api.get(QUEUE, json={'key': 'REL'})
     api.get(API + '/users/nobody', status=404, json={'errorMessages': ['User not found.'], 'statusCode': 404})
 
     result, failed = run(check_mode=True, lead='nobody')
 
     assert failed and "no user 'nobody' in the organisation" in result['msg'] and result['changed'] is False
-    assert requests_sent(api, query=False) == [('GET', COMPONENTS), ('GET', API + '/users/nobody')]
+    assert [url for dummy, url in requests_sent(api, query=False)][-1] == API + '/users/nobody'
 
 
 def test_check_mode_of_a_missing_component_reports_none(api):
     api.get(COMPONENTS, json=[])
+    api.get(QUEUE, json={'key': 'REL'})
 
     result, failed = run(check_mode=True, diff=True)
 
     assert not failed and result['changed'] is True and result['component'] is None
     assert result['diff'] == {'before': '', 'after': 'name: backend\nassign_auto: false\n'}
-    assert requests_sent(api, query=False) == [('GET', COMPONENTS)]
+    # The list is the organisation's: check mode reads the queue a real run would create in.
+    assert requests_sent(api, query=False) == [('GET', COMPONENTS), ('GET', QUEUE)]
+
+
+def test_check_mode_fails_on_a_queue_tracker_does_not_have(api):
+    api.get(COMPONENTS, json=[component(1, queue='TEST')])
+    api.get(QUEUE, status=404, json={'errorMessages': ['Queue does not exist.'], 'statusCode': 404})
+
+    result, failed = run(check_mode=True)
+
+    assert failed and 'HTTP 404' in result['msg'] and "check that queue 'REL' exists" in result['msg']
 
 
 def test_twins_are_kept_the_lowest_id_managed_with_a_warning(api, capsys):

@@ -80,3 +80,22 @@ def test_an_api_error_is_reported_without_the_token(api):
 
     assert failed and '403' in result['msg'] and 'Access denied.' in result['msg'] and 'GET' in result['msg']
     assert TOKEN not in json.dumps(result)
+
+
+def test_a_queue_with_no_component_is_read_to_tell_it_exists(api):
+    api.get(COMPONENTS, json=[component(4, 'backend', 'TEST')])
+    api.get(API + '/queues/REL', json={'key': 'REL', 'id': '3'})
+
+    result, failed = run()
+
+    assert not failed and result['components'] == []
+    assert requests_sent(api, query=False) == [('GET', COMPONENTS), ('GET', API + '/queues/REL')]
+
+
+def test_a_queue_tracker_does_not_have_fails_rather_than_listing_nothing(api):
+    api.get(COMPONENTS, json=[component(4, 'backend', 'TEST')])
+    api.get(API + '/queues/REL', status=404, json={'errorMessages': ['Queue does not exist.'], 'statusCode': 404})
+
+    result, failed = run()
+
+    assert failed and result['status'] == 404 and "check that queue 'REL' exists" in result['msg']
