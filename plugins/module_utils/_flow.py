@@ -198,8 +198,9 @@ class ResourceTask(object):
         def create(wanted):
             try:
                 answer = resource.create(self.client, wanted)
-            except OutcomeUnknown:
-                self.written = True  # it may have been made
+            except OutcomeUnknown as lost:
+                # It may have been made; not when Tracker refused it as taken (409) by another run.
+                self.written = self.written or lost.status != 409
                 raise
             self.written = True
             return answer
@@ -264,6 +265,13 @@ def carry_out(module, task):
     exit_task(module, task.client, **result)
 
 
+class BudgetSpent(TrackerError):
+    """A failure the flow met again on every attempt its budget allows: no caller tries once more.
+
+    create_once gives up with the status of the last refusal, a 409 perhaps: converge must not take
+    that for a stale update and start the creates over (retries squared)."""
+
+
 def create_once(client, to_create, create, find, missing, conflicts=(), always_read=True, reason='lost answer'):
     """Create each of ``to_create`` exactly once; (answers, found, taken).
 
@@ -303,8 +311,14 @@ def create_once(client, to_create, create, find, missing, conflicts=(), always_r
         if not pending:
             return answers, found, taken
         if attempt >= client.retries:
-            raise TrackerError('%s; %s after %d attempts' % (problem, missing, attempt + 1), status=problem.status)
-        client.backoff(attempt, reason=reason)
+            # No problem: the creates were answered without the object, and reading never showed it.
+            said = '%s; ' % problem if problem is not None else 'answered without the object; '
+            raise BudgetSpent('%s%s after %d attempts' % (said, missing, attempt + 1),
+                              status=None if problem is None else problem.status)
+        # A create a resource was refused as taken (a 409 it settles by reading, as an unknown outcome)
+        # is said so in the waits' summary, not counted as a lost answer.
+        taken_now = isinstance(problem, OutcomeUnknown) and problem.status == 409
+        client.backoff(attempt, reason='HTTP 409' if taken_now else reason)
         attempt += 1
 
 
@@ -339,6 +353,6 @@ def converge(client, apply_once, read_again, conflicts=CONFLICTS):
             if apply_once():
                 return True
         except TrackerError as error:
-            if error.status not in conflicts or attempt + 1 >= attempts:
+            if error.status not in conflicts or attempt + 1 >= attempts or isinstance(error, BudgetSpent):
                 raise
     return False

@@ -174,3 +174,30 @@ def test_a_version_found_after_a_lost_create_answer_gets_its_status_still(api, s
     assert result['diff']['after'] == 'name: 2.0\nreleased: true\narchived: false\n'
     assert requests_sent(api, query=False) == [('GET', LIST), ('POST', VERSIONS), ('GET', LIST),
                                                ('POST', API + '/versions/2/_release')]
+
+
+def test_a_create_refused_as_taken_and_not_found_yet_is_sent_again_and_said_so(api, sleeps, capsys):
+    api.get(LIST, json=[])
+    api.post(VERSIONS, status=409, json={'errorMessages': ['The queue REL has a version named 2.0 already.']})
+    api.get(LIST, json=[])
+    api.post(VERSIONS, json=version(2))
+    api.get(LIST, json=[version(2)])
+
+    result, failed = run()
+
+    assert not failed and result['changed'] is True and result['version']['id'] == 2
+    # In the result, or (when an earlier test of this process has printed Ansible's warnings) on stderr.
+    warned = ' '.join(result.get('warnings', []) + [capsys.readouterr().err])
+    assert 'Tracker requests were retried 1 times (HTTP 409 x1)' in warned and 'lost answer' not in warned
+
+
+def test_a_create_refused_as_taken_that_never_shows_wrote_nothing(api, sleeps):
+    api.get(LIST, json=[])
+    for attempt in range(3):
+        api.post(VERSIONS, status=409, json={'errorMessages': ['The queue REL has a version named 2.0 already.']})
+        api.get(LIST, json=[])
+
+    result, failed = run(retries=2)
+
+    assert failed and result['changed'] is False, requests_sent(api)
+    assert 'the version is not on the queue after 3 attempts' in result['msg'] and result['status'] == 409, result['msg']
