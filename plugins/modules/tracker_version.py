@@ -126,7 +126,7 @@ version:
     released: false
     archived: false
 diff:
-  description: The version before and after the task, a line per field, named as the options are (C(due_date: 2026-07-01)).
+  description: The version before and after the task, a line per field, each named as its option is (C(due_date)).
   returned: in diff mode
   type: dict
   sample:
