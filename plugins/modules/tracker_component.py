@@ -39,7 +39,7 @@ options:
     required: true
   description:
     description:
-      - The component's description. Left as it is when not given.
+      - The component's description. Left as it is when not given; an empty string clears it.
     type: str
   lead:
     description:

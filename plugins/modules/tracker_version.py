@@ -40,7 +40,7 @@ options:
     required: true
   description:
     description:
-      - The version's description. Left as it is when not given.
+      - The version's description. Left as it is when not given; an empty string clears it.
     type: str
   start_date:
     description:

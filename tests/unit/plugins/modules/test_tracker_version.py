@@ -201,3 +201,13 @@ def test_a_create_refused_as_taken_that_never_shows_wrote_nothing(api, sleeps):
 
     assert failed and result['changed'] is False, requests_sent(api)
     assert 'the version is not on the queue after 3 attempts' in result['msg'] and result['status'] == 409, result['msg']
+
+
+def test_an_empty_description_clears_it(api):
+    api.get(LIST, json=[version(2, description='old')])
+    api.patch(API + '/versions/2', json=version(2, number=2, description=''),
+              match=[matchers.json_params_matcher({'description': ''})])
+
+    result, failed = run(description='')
+
+    assert not failed and result['changed'] is True
