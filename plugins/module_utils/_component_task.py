@@ -19,7 +19,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._common import one_object
 from ansible_collections.ytracker.tracker.plugins.module_utils._components import (
     create_body,
     describe,
@@ -35,8 +34,7 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._resources import
     component_path,
     queue_components,
     read_queue,
-    user_hints,
-    user_path,
+    read_user,
 )
 
 
@@ -76,8 +74,7 @@ class QueueComponents(QueueItems):
     def look_up_lead(self, client, name):
         """The lead's ids, looked up once per task (a 404 fails the task with the users' hint)."""
         if name and name not in self.users:
-            user = one_object(client.request_json('GET', user_path(name), hints=user_hints(name)))
-            self.users[name] = user_ids(user)
+            self.users[name] = user_ids(read_user(client, name))
 
     def item_path(self, item):
         return component_path(item)

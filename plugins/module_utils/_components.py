@@ -24,7 +24,13 @@ from collections import namedtuple
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan
 from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import user_ids
-from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import Named, check_name, field_edits, item_name
+from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import (
+    Named,
+    check_name,
+    field_edits,
+    fields_after,
+    item_name,
+)
 
 # The options of the task that are the component's plain fields, by the API's names.
 FIELDS = (('description', 'description'), ('assign_auto', 'assignAuto'))
@@ -102,8 +108,7 @@ def shown_lead(component, lead, users):
 
 def after(current, wanted, users):
     """The WantedComponent as ``current`` will be once ``wanted`` is carried out: every field it has."""
-    fields = dict((field, current.get(field)) for dummy, field in FIELDS if current.get(field) is not None)
-    fields.update(wanted.fields)
+    fields = fields_after(current, [field for dummy, field in FIELDS], wanted.fields)
     lead = shown_lead(current, wanted.lead, users) if wanted.lead is None else wanted.lead
     return WantedComponent(wanted.name, fields, lead)
 

@@ -51,11 +51,10 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._resources import
     queue_components,
     queue_hints,
     queue_key_of,
-    queue_versions_path,
+    queue_versions,
     read_issue,
+    read_user,
     transitions_path,
-    user_hints,
-    user_path,
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import tracker_client
 from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import OutcomeUnknown, TrackerError
@@ -269,8 +268,7 @@ class IssueTask(object):
         """Look up, once per task, the user names, versions and components that comparing with ``issue`` needs."""
         for name in users_to_resolve(self.wanted, issue):
             if name not in self.names:
-                user = one_object(self.client.request_json('GET', user_path(name), hints=user_hints(name)))
-                self.names[name] = user_ids(user)
+                self.names[name] = user_ids(read_user(self.client, name))
         for entry, item in items_shown(self.wanted, issue).items():
             self.names.setdefault(entry, item)
         kinds = items_to_read(self.wanted, self.names)
@@ -291,7 +289,7 @@ class IssueTask(object):
     def queue_items(self, kind, queue):
         """The versions or the components of ``queue``: one read of its list, every page."""
         if kind == 'versions':
-            return self.client.get_all(queue_versions_path(queue), hints=queue_hints(queue))
+            return queue_versions(self.client, queue)
         return queue_components(self.client, queue)
 
 

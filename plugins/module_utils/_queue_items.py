@@ -59,6 +59,13 @@ def field_edits(current, fields):
     return dict((field, value) for field, value in sorted(fields.items()) if not same(current, field, value))
 
 
+def fields_after(current, names, fields):
+    """The fields of the API ``names`` that ``current`` has, with ``fields`` ({API name: value}) set over them."""
+    after = dict((name, current.get(name)) for name in names if current.get(name) is not None)
+    after.update(fields)
+    return after
+
+
 class Named(object):
     """A queue's items indexed by name (trimmed) once; matches gives those of a wanted one's name, lowest id first."""
 

@@ -104,6 +104,11 @@ def user_hints(name):
     return {404: 'no user %r in the organisation: name users by login or uid' % name}
 
 
+def read_user(client, name):
+    """The user of a login or uid (GET /users/<name>); a 404 fails with the users' hint."""
+    return one_object(client.request_json('GET', user_path(name), hints=user_hints(name)))
+
+
 # A queue's versions: created at /versions/ with the queue in the body, listed under the queue
 # (paged), and each at /versions/<id>, with its actions (_archive, _release) under it.
 
@@ -112,6 +117,11 @@ VERSIONS = '/versions/'
 
 def queue_versions_path(queue):
     return path('queues', queue, 'versions')
+
+
+def queue_versions(client, queue):
+    """The versions of ``queue`` (its key or id), every page; a 404 fails with the queue's hint."""
+    return client.get_all(queue_versions_path(queue), hints=queue_hints(queue))
 
 
 def version_path(version, *parts):

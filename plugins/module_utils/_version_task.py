@@ -20,7 +20,7 @@ __metaclass__ = type
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._queue_item_task import QueueItems
 from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import item_name
-from ansible_collections.ytracker.tracker.plugins.module_utils._resources import VERSIONS, queue_versions_path, version_path
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import VERSIONS, queue_versions, version_path
 from ansible_collections.ytracker.tracker.plugins.module_utils._tracker import TrackerError
 from ansible_collections.ytracker.tracker.plugins.module_utils._versions import (
     create_body,
@@ -50,7 +50,7 @@ class QueueVersions(QueueItems):
     twin_advice = 'archive the others'
 
     def read(self, client):
-        return client.get_all(queue_versions_path(self.queue), hints=self.hints)
+        return queue_versions(client, self.queue)
 
     def plan(self, wanted, current):
         try:

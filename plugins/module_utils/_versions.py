@@ -28,6 +28,7 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items impo
     Named,
     check_name,
     field_edits,
+    fields_after,
     item_name,
     of_name,
 )
@@ -99,8 +100,7 @@ def no_way_back(current, wanted):
 
 def after(current, wanted):
     """The WantedVersion as ``current`` will be once ``wanted`` is carried out: every field it has."""
-    fields = dict((field, current.get(field)) for dummy, field in FIELDS if current.get(field) is not None)
-    fields.update(wanted.fields)
+    fields = fields_after(current, [field for dummy, field in FIELDS], wanted.fields)
     return WantedVersion(wanted.name, fields, flag(current, 'released') or wanted.released is True,
                          flag(current, 'archived') or wanted.archived is True)
 

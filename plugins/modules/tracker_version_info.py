@@ -85,7 +85,7 @@ versions:
 '''
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import tracker_module
-from ansible_collections.ytracker.tracker.plugins.module_utils._resources import queue_hints, queue_versions_path
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import queue_versions
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_read, run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._queue_items import check_name, check_queue
 from ansible_collections.ytracker.tracker.plugins.module_utils._versions import versions_shown
@@ -110,7 +110,7 @@ def run_module(module):
         module.fail_json(msg=str(error))
 
     def read(client):
-        versions = client.get_all(queue_versions_path(queue), hints=queue_hints(queue))
+        versions = queue_versions(client, queue)
         return dict(versions=versions_shown(versions, name, params['released'], params['archived']))
 
     run_read(module, read)
