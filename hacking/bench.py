@@ -207,11 +207,15 @@ def main():
     versions, version_goals = measure_versions(work, env)
     table += '\n\n' + versions
     print('\n' + versions)
+    bulk, bulk_goals = measure_bulk(work, env)
+    table += '\n\n' + bulk
+    print('\n' + bulk)
     dead, dead_goals = measure_dead_endpoint(work, env)
     table += '\n\n' + dead
     print('\n' + dead)
     write_tables(table)
-    return 0 if all(ratio <= limit for dummy, ratio, limit in goals + scale_goals + issue_goals + version_goals + dead_goals) else 1
+    every_goal = goals + scale_goals + issue_goals + version_goals + bulk_goals + dead_goals
+    return 0 if all(ratio <= limit for dummy, ratio, limit in every_goal) else 1
 
 
 def plan_seconds(links_module, size):
@@ -518,6 +522,111 @@ def measure_dead_endpoint(work, env):
     rows = [('Way', 'Seconds')] + [(DEAD_TITLES[name], '%.2f' % seconds[name]) for name in DEAD_PLAYBOOKS]
     goals = [('%s in seconds' % DEAD_TITLES[name].split(' ')[0], seconds[name], DEAD_LIMITS[name])
              for name in DEAD_PLAYBOOKS]
+    return simple_table(rows) + '\n\n' + goals_table(goals), goals
+
+
+# tracker_bulk_change: closing 200 resolved issues against a loop of 200 tracker_issue tasks, each
+# run on 200 issues made resolved for it; the same task again, nothing left to change, against one
+# tracker_issue_info task over the same search; and the plan of 10,000 issues.
+
+BULK_ISSUES = 200
+BULK_PLAN_SIZES = (1000, 10000)
+BULK_PLAN_TARGET = (10000, 1.0)  # planning this many issues takes at most this many seconds
+BULK_PLAYBOOKS = {
+    'bulk': PLAY + """    - name: Close every resolved issue of the queue
+      ytracker.tracker.tracker_bulk_change:
+        queue: BULK
+        status: closed
+        resolution: fixed
+""",
+    'bulk info': PLAY + """    - name: Read every issue of the queue
+      ytracker.tracker.tracker_issue_info:
+        queue: BULK
+""",
+}
+BULK_LOOP = PLAY + """    - name: Close each issue, one task each
+      ytracker.tracker.tracker_issue:
+        key: "{{ item }}"
+        status: closed
+        resolution: fixed
+      loop: %s
+"""
+BULK_TITLES = {
+    'bulk': '(o) tracker_bulk_change closing %d resolved issues' % BULK_ISSUES,
+    'loop': '(p) loop of tracker_issue closing %d resolved issues' % BULK_ISSUES,
+    'bulk again': '(q) tracker_bulk_change again, nothing to change',
+    'bulk info': '(r) tracker_issue_info over the same search',
+}
+
+
+def resolved_issues(emulator):
+    """BULK_ISSUES resolved issues of queue BULK, and nothing else made since the configuration; their keys."""
+    emulator.control('POST', 'reset')
+    keys = emulator.control('POST', 'issues', {'queue': 'BULK', 'count': BULK_ISSUES})['keys']
+    for key in keys:
+        emulator.control('POST', 'issues/' + key, {'fields': {'status': 'resolved'}})
+    return keys
+
+
+def bulk_plan_seconds(work, size):
+    """Median seconds of planning ``size`` resolved issues to be closed, with a priority and a tag."""
+    sys.path.insert(0, os.path.join(work, 'collections'))
+    from ansible_collections.ytracker.tracker.plugins.module_utils import _bulk, _issue_fields
+
+    params = dict((name, None) for name in _issue_fields.FIELD_SPEC)
+    params.update(dict((name, False) for name in _issue_fields.FIELD_SPEC if name.startswith('purge_')),
+                  key=None, unique=None, queue=None, priority='critical', tags=['release'], status='closed',
+                  resolution='fixed')
+    wanted = _issue_fields.WantedIssue(params)
+
+    def issue(number):
+        return {'key': 'BULK-%d' % number, 'queue': {'key': 'BULK'}, 'type': {'key': 'bug'},
+                'status': {'key': 'resolved'}, 'priority': {'key': 'normal'}, 'tags': ['release'] if number % 2 else []}
+
+    issues = [issue(number) for number in range(size)]
+    transitions = {('BULK', 'bug', 'resolved'): [{'id': 'close', 'to': {'key': 'closed'}}]}
+    seconds = []
+    for dummy in range(RUNS):
+        started = time.perf_counter()
+        plan = _bulk.plan_bulk(wanted, issues, lambda issue: {}, transitions)
+        operations = plan.operations(wanted.transition_body())
+        seconds.append(time.perf_counter() - started)
+    if len(plan.changes) != size or len(operations) != 2 + (size - 1) // _bulk.MAX_ISSUES + 1:
+        sys.exit('the plan of %d issues to close is not what it should be' % size)
+    return statistics.median(seconds)
+
+
+def measure_bulk(work, env):
+    """The bulk change table and its targets."""
+    emulator = Emulator(work)
+    paths = dict((name, os.path.join(work, name.replace(' ', '_') + '.yml')) for name in ('bulk', 'bulk info', 'loop'))
+    for name, text in BULK_PLAYBOOKS.items():
+        with open(paths[name], 'w') as handle:
+            handle.write(text)
+    samples = dict((name, []) for name in BULK_TITLES)
+    try:
+        env = dict(env, TRACKER_API_URL=emulator.url)
+        for dummy in range(RUNS):
+            resolved_issues(emulator)
+            for name, path in (('bulk', 'bulk'), ('bulk again', 'bulk'), ('bulk info', 'bulk info')):
+                samples[name].append(measure_once(emulator, paths[path], env, fresh=False))
+            with open(paths['loop'], 'w') as handle:
+                handle.write(BULK_LOOP % json.dumps(resolved_issues(emulator)))
+            samples['loop'].append(measure_once(emulator, paths['loop'], env, fresh=False))
+    finally:
+        emulator.stop()
+    results = dict((name, (statistics.median(seconds for seconds, dummy in runs), runs[-1][1]))
+                   for name, runs in samples.items())
+    rows = [('Way', 'Seconds', 'Requests')]
+    rows += [(BULK_TITLES[name], '%.2f' % results[name][0], str(results[name][1])) for name in BULK_TITLES]
+    planned = dict((size, bulk_plan_seconds(work, size)) for size in BULK_PLAN_SIZES)
+    rows += [('plan of {:,} issues to close'.format(size), '%.3f' % planned[size], '0') for size in BULK_PLAN_SIZES]
+    goals = [
+        ('(o) / (p)', results['bulk'][0] / results['loop'][0], 0.1),
+        ('(q) / (r)', results['bulk again'][0] / results['bulk info'][0], 1.2),
+        ('(q) requests / (r) requests', results['bulk again'][1] / float(results['bulk info'][1]), 1.0),
+        ('plan of {:,} issues, in seconds'.format(BULK_PLAN_TARGET[0]), planned[BULK_PLAN_TARGET[0]], BULK_PLAN_TARGET[1]),
+    ]
     return simple_table(rows) + '\n\n' + goals_table(goals), goals
 
 

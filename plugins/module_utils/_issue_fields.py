@@ -82,6 +82,31 @@ NOT_IN_FIELDS = dict(
 DIGITS = re.compile(r'^[0-9]+$')
 LOGIN_PREFIX = 'login:'
 
+# The options of a task that say what an issue must have (the doc fragment ytracker.tracker.issue.fields):
+# tracker_issue's, and tracker_bulk_change's for every issue it finds.
+FIELD_SPEC = dict(
+    summary=dict(type='str'),
+    description=dict(type='str'),
+    type=dict(type='str'),
+    priority=dict(type='str'),
+    assignee=dict(type='str'),
+    parent=dict(type='str'),
+    tags=dict(type='list', elements='str'),
+    purge_tags=dict(type='bool', default=False),
+    followers=dict(type='list', elements='str'),
+    purge_followers=dict(type='bool', default=False),
+    fix_versions=dict(type='list', elements='str'),
+    purge_fix_versions=dict(type='bool', default=False),
+    affected_versions=dict(type='list', elements='str'),
+    purge_affected_versions=dict(type='bool', default=False),
+    components=dict(type='list', elements='str'),
+    purge_components=dict(type='bool', default=False),
+    fields=dict(type='dict'),
+    status=dict(type='str'),
+    resolution=dict(type='str'),
+    transition_fields=dict(type='dict'),
+)
+
 Field = namedtuple('Field', ['name', 'kind', 'value'])
 # A version or component of the queue, as a task's entry resolved to it: its id as text, and its name.
 Item = namedtuple('Item', ['id', 'name'])

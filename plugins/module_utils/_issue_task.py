@@ -28,11 +28,7 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._issue_fields imp
     create_body,
     describe,
     describe_after,
-    items_named,
-    items_shown,
-    items_to_read,
     plan_fields,
-    users_to_resolve,
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._issue_status import (
     choose_transition,
@@ -41,19 +37,17 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._issue_status imp
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._common import diff, one_object
 from ansible_collections.ytracker.tracker.plugins.module_utils._flow import CONFLICTS, carry_out, converge, create_once
-from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import shown, user_ids
+from ansible_collections.ytracker.tracker.plugins.module_utils._issue_names import resolve_names
+from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import shown
 from ansible_collections.ytracker.tracker.plugins.module_utils._resources import (
     ISSUES,
     SEARCH,
     an_issue,
     execute_path,
     issue_path,
-    queue_components,
     queue_hints,
     queue_key_of,
-    queue_versions,
     read_issue,
-    read_user,
     transitions_path,
 )
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import tracker_client
@@ -265,32 +259,13 @@ class IssueTask(object):
         return str(self.issue.get('key') or self.issue.get('id') or self.wanted.key)
 
     def resolve(self, issue):
-        """Look up, once per task, the user names, versions and components that comparing with ``issue`` needs."""
-        for name in users_to_resolve(self.wanted, issue):
-            if name not in self.names:
-                self.names[name] = user_ids(read_user(self.client, name))
-        for entry, item in items_shown(self.wanted, issue).items():
-            self.names.setdefault(entry, item)
-        kinds = items_to_read(self.wanted, self.names)
-        if not kinds:
-            return
-        # Within the issue's queue: the one it is in, or, for a new issue, the one it is created in (a key
-        # in upper case, as Tracker's are and as the path of its versions wants it, or an id).
-        queue = queue_key_of(issue) if issue is not None else self.wanted.queue.upper()
-        if not queue:
-            raise TrackerError('%s: the answer names no queue, in which to look up versions and components'
-                               % self.issue_key())
-        for kind in kinds:
-            try:
-                self.names.update(items_named(self.wanted, kind, self.queue_items(kind, queue), queue, self.names))
-            except ValueError as error:
-                raise TrackerError(str(error))
+        """Look up, once per task, the user names, versions and components that comparing with ``issue`` needs.
 
-    def queue_items(self, kind, queue):
-        """The versions or the components of ``queue``: one read of its list, every page."""
-        if kind == 'versions':
-            return queue_versions(self.client, queue)
-        return queue_components(self.client, queue)
+        Within the issue's queue: the one it is in, or, for a new issue, the one it is created in (a key
+        in upper case, as Tracker's are and as the path of its versions wants it, or an id).
+        """
+        queue = queue_key_of(issue) if issue is not None else self.wanted.queue.upper()
+        resolve_names(self.client, self.wanted, issue, queue, self.names, self.names)
 
 
 def run_issue_task(module, wanted):

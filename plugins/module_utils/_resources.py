@@ -168,3 +168,13 @@ def queue_key_of(item):
     if isinstance(queue, dict):
         return queue.get('key')
     return queue
+
+
+# Bulk changes: created by a POST, carried out in the background, read until done.
+
+BULK_UPDATE = '/bulkchange/_update'
+BULK_TRANSITION = '/bulkchange/_transition'
+
+
+def bulk_path(operation):
+    return path('bulkchange', operation)

@@ -27,6 +27,7 @@ extends_documentation_fragment:
   - ytracker.tracker.attributes
   - ytracker.tracker.attributes.info_module
   - ytracker.tracker.connection
+  - ytracker.tracker.issue.search
 options:
   key:
     description:
@@ -34,28 +35,10 @@ options:
         names, one that does not exist, or that the token cannot see, fails the task (HTTP 404).
       - To ask whether an issue exists, search by O(keys) instead, which answers the issues it finds.
     type: str
-  keys:
-    description:
-      - Keys of issues. Tracker answers them sorted by summary; keys of issues that do not exist are left out.
-    type: list
-    elements: str
-  queue:
-    description:
-      - Key of a queue, whose issues are answered sorted by key.
-    type: str
-  filter:
-    description:
-      - Fields and the values to find, as the search of the reference takes them, for example a C(queue),
-        an C(assignee) and C(tags), or the C(unique) of an issue.
-    type: dict
-  query:
-    description:
-      - "A search in Tracker's query language, for example V(Queue: OPS Status: open \"Sort by\": Updated DESC)."
-      - Sort inside the query (C("Sort by")); O(order) is for O(filter) only.
-    type: str
   order:
     description:
       - With O(filter), the field to sort by, V(+) or V(-) in front for the direction, for example V(-updated).
+      - For O(filter) only. A O(query) sorts inside itself (C("Sort by")).
     type: str
   limit:
     description:
@@ -118,43 +101,21 @@ issues:
 '''
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_read, run_task
+from ansible_collections.ytracker.tracker.plugins.module_utils._issue_search import SEARCH_SPEC, SEARCHES, search_body
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
 from ansible_collections.ytracker.tracker.plugins.module_utils._resources import SEARCH, read_issue
 
-SEARCHES = ('keys', 'queue', 'filter', 'query')
-
 ARGUMENT_SPEC = dict(
     key=dict(type='str', no_log=False),
-    keys=dict(type='list', elements='str', no_log=False),
-    queue=dict(type='str'),
-    filter=dict(type='dict'),
-    query=dict(type='str'),
     order=dict(type='str'),
     limit=dict(type='int'),
+    **SEARCH_SPEC
 )
 MODULE_OPTIONS = dict(
     mutually_exclusive=[('key',) + SEARCHES],
     required_one_of=[('key',) + SEARCHES],
     supports_check_mode=True,
 )
-
-
-def search_body(params):
-    """The body of POST /issues/_search, or ValueError, one line, for what the search cannot take."""
-    if params['order'] is not None and params['filter'] is None:
-        raise ValueError('order works with filter only: with query, sort inside it ("Sort by")')
-    if params['keys'] is not None and not [key for key in params['keys'] if key.strip()]:
-        raise ValueError('keys must name at least one issue')
-    for name in ('queue', 'query'):
-        if params[name] is not None and not params[name].strip():
-            raise ValueError('%s must not be empty' % name)
-    if params['filter'] is not None and not params['filter']:
-        raise ValueError('filter must name at least one field')
-    name = [name for name in SEARCHES if params[name] is not None][0]
-    body = {name: [key.strip() for key in params['keys']] if name == 'keys' else params[name]}
-    if params['order'] is not None:
-        body['order'] = params['order']
-    return body
 
 
 def run_module(module):

@@ -42,6 +42,8 @@ SAMPLES = {'str': 'TEST-1', 'int': 1, 'float': 1.0, 'bool': False, 'list': ['TES
 # at least one set, enough to pass its argument checks and reach its requests. A new module needs
 # an entry: the test names the module that has none.
 ARGUMENTS = {
+    'tracker_bulk_change': [dict(queue='TEST', status='closed', resolution='fixed'),
+                            dict(keys=['TEST-1', 'TEST-2'], tags=['release'], priority='critical', wait=False)],
     'tracker_comment': [dict(text='Build 42 passed.'), dict(marker='build-42', state='absent')],
     'tracker_component': [dict(queue='REL', name='backend', description='d', lead='alice', assign_auto=True),
                           dict(queue='REL', name='frontend', lead='')],
