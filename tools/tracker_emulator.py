@@ -71,6 +71,22 @@ Queue versions and components (tracker_emulator_versions.py)
   GET   /{ver}/components/{id}                one component
   PATCH /{ver}/components/{id}[?version=N]    edit name, description, lead, assignAuto
 
+Bulk changes (tracker_emulator_bulk.py)
+  POST  /{ver}/bulkchange/_update[?notify]     {"issues": [keys or ids] or "<query>", "values": {...}}: the
+                                              values as PATCH /issues/<id> takes them, a "comment" too
+                                              (201, the operation CREATED); issues missing, empty or more
+                                              than 10,000, values missing or empty: 400
+  POST  /{ver}/bulkchange/_transition[?notify] {"transition": id, "issues", "values" (the transition's
+                                              fields, a resolution)} (201, the operation CREATED)
+  GET   /{ver}/bulkchange/{id}                the operation, with totalIssues and totalCompletedIssues once
+                                              it is over
+  An operation is carried out in the background, at the first request served once bulk_delay seconds
+  have passed (0: before the next request), each issue as its own request would change it. One that
+  request would refuse is left as it was, and the operation ends FAILED ("Bulk edit completed with
+  errors"), its other issues changed; otherwise it ends COMPLETE (--bulk-final COMPLETED: the other
+  name the reference's sources give). The first bulk_hidden_reads reads of a new operation answer
+  404, as one not visible yet; the issues of bulk_fail_issues fail in every operation.
+
 Every request needs 'Authorization: OAuth <token>' or 'Bearer <token>' and an 'X-Org-ID' or
 'X-Cloud-Org-ID' header known to the configuration, else 401. Unknown issues are 404, forbidden
 ones 403, a body that is not JSON 400, a body that is not a JSON object 422, a body without a
@@ -116,6 +132,7 @@ Configuration (--config, a JSON file; each key replaces the default): oauth_toke
 org_ids, cloud_org_ids; issues (keys), forbidden_issues, queues; applications; users, and
 issue_user_ids ("uid", or "passportUid": the id issues and components show for users);
 issue_unique_shown (false: answers leave out unique, as the reference's field tables do);
+bulk_delay, bulk_final_status, bulk_hidden_reads and bulk_fail_issues (see Bulk changes);
 search_misses (how many searches do not find a new issue yet, as an index that lags behind
 would); version_limit (11100, as for users); versions and components (those a queue has from
 the start: [{"queue", "name", ...}]).
@@ -145,19 +162,24 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
   POST   /_emulator/issues     add issues without a request each: {"queue": "BULK", "count": 30}
                                or {"issues": [create bodies]}; or change settings:
                                {"settings": {"search_misses": 2}} (issue_user_ids,
-                               issue_unique_shown, search_misses, version_limit)
+                               issue_unique_shown, search_misses, version_limit, bulk_delay,
+                               bulk_final_status, bulk_hidden_reads, bulk_fail_issues)
   POST   /_emulator/issues/{issue}  edit an issue behind the module's back: {"fields": {...}} (as
                                a PATCH takes them, status included), "version": N (sets it: at
                                the version limit every edit is 423)
   POST   /_emulator/versions   add versions without a request each, released and archived too:
                                {"versions": [{"queue": "REL", "name": "2.0", "released": true}]}
   POST   /_emulator/components add components: {"components": [{"queue": "REL", "name": "db"}]}
+  GET    /_emulator/bulkchanges every bulk operation: its kind, issues, values, transition,
+                               notify, status and, per issue, "changed" or why not; the issues'
+                               writes hold one entry per issue changed, method BULK
   POST   /_emulator/reset      back to the configuration: forget links, comments, issues,
                                versions and components made since, faults and requests
 
 Run: python3 tracker_emulator.py [--port 0] [--config FILE] [--page-size N] [--no-link-header]
 [--link-shape origin|reference] [--comment-shape table|example] [--version-shape table|example]
-[--version-release action|patch|none] [--duplicate-names refuse|allow] [--tls-cert FILE --tls-key FILE]
+[--version-release action|patch|none] [--duplicate-names refuse|allow] [--bulk-delay SECONDS]
+[--bulk-final COMPLETE|COMPLETED] [--bulk-hidden-reads N] [--tls-cert FILE --tls-key FILE]
 [--url-file FILE].
 With a certificate it serves HTTPS. It prints the URL it listens on and stops cleanly on SIGINT
 or SIGTERM.
@@ -169,6 +191,7 @@ import signal
 import sys
 import threading
 
+import tracker_emulator_bulk
 import tracker_emulator_comments
 import tracker_emulator_issues
 import tracker_emulator_links
@@ -185,7 +208,8 @@ DEFAULT_CONFIG = {
     'link_header': True,
     'comment_shape': 'table',
 }
-for part in (tracker_emulator_links, tracker_emulator_issues, tracker_emulator_users, tracker_emulator_versions):
+for part in (tracker_emulator_links, tracker_emulator_issues, tracker_emulator_users, tracker_emulator_versions,
+             tracker_emulator_bulk):
     DEFAULT_CONFIG.update(part.DEFAULTS)
 
 
@@ -222,6 +246,12 @@ def main(argv=None):
                         help='which request releases a version (default: action; see above)')
     parser.add_argument('--duplicate-names', choices=tracker_emulator_versions.DUPLICATE_NAMES,
                         help='whether a queue takes two versions or components of one name (default: refuse)')
+    parser.add_argument('--bulk-delay', type=float,
+                        help='seconds before a bulk change is carried out (default: 0, by the next request)')
+    parser.add_argument('--bulk-final', choices=tracker_emulator_bulk.FINAL_STATUSES,
+                        help='the status of a bulk change done without errors (default: COMPLETE; see above)')
+    parser.add_argument('--bulk-hidden-reads', type=int,
+                        help='how many reads of a new bulk change answer 404 (default: 0; see above)')
     parser.add_argument('--tls-cert', help='serve HTTPS with this PEM certificate (chain)')
     parser.add_argument('--tls-key', help='the PEM private key of --tls-cert')
     parser.add_argument('--url-file', help='also write the URL it listens on to this file')
@@ -232,6 +262,10 @@ def main(argv=None):
     for name in ('comment_shape', 'version_shape', 'version_release', 'duplicate_names'):
         if getattr(args, name):
             config[name] = getattr(args, name)
+    for name, option in (('bulk_delay', 'bulk_delay'), ('bulk_final_status', 'bulk_final'),
+                         ('bulk_hidden_reads', 'bulk_hidden_reads')):
+        if getattr(args, option) is not None:
+            config[name] = getattr(args, option)
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error('--tls-cert and --tls-key go together')
     tls = (args.tls_cert, args.tls_key) if args.tls_cert else None

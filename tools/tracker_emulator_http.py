@@ -96,6 +96,8 @@ def authorized(config, headers):
 def served(tracker, request, route):
     """The route's answer, with the path's issue found and the body read; one request at a time."""
     with tracker.lock:
+        # What Tracker does in the background, bulk changes, is done by the time the next request comes.
+        tracker.bulk.carry_out_due(tracker)
         if 'issue' in request.params:
             request.issue = tracker.issues.find(request.params['issue'])
         request.body = read_body(request.raw_body, route.body)

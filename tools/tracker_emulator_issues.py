@@ -9,6 +9,7 @@ An issue is kept by its key and found by key or id. Typed fields are stored as k
 uids (users), issue keys (parent) and ids (versions and components), and answered as objects.
 """
 
+from tracker_emulator_bulk import SETTINGS as BULK_SETTINGS
 from tracker_emulator_catalogues import CATALOGUES, catalogue_key, catalogue_view
 from tracker_emulator_resource import (Answer, Problem, Resource, as_list, counter, is_command, list_edit, now,
                                        queue_number, queue_view)
@@ -23,7 +24,7 @@ DEFAULTS = {
     'version_limit': 11100,
 }
 # What POST /_emulator/issues {"settings": ...} may change while running.
-SETTINGS = ('issue_user_ids', 'issue_unique_shown', 'search_misses', 'version_limit')
+SETTINGS = ('issue_user_ids', 'issue_unique_shown', 'search_misses', 'version_limit') + BULK_SETTINGS
 SET_BY_TRACKER = ('self', 'id', 'key', 'version', 'createdBy', 'updatedBy', 'createdAt', 'updatedAt', 'votes',
                   'aliases', 'previousStatus', 'favorite')
 # Where the ids of the issues made through the API begin (those configured count from 1).

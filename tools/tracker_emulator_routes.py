@@ -17,6 +17,7 @@ import collections
 import re
 from urllib.parse import unquote
 
+import tracker_emulator_bulk as bulk
 import tracker_emulator_comments as comments
 import tracker_emulator_issues as issues
 import tracker_emulator_links as links
@@ -64,6 +65,9 @@ API_ROUTES = [
     route('GET', '/queues/{queue}/versions', versions.list_queue_versions),
     route('GET', '/components/?', versions.list_components),
     route('POST', '/versions/{item}/(?P<action>_archive|_release)', versions.act_on_version, EMPTY),
+    route('POST', '/bulkchange/_update', bulk.bulk_update, OBJECT),
+    route('POST', '/bulkchange/_transition', bulk.bulk_transition, OBJECT),
+    route('GET', '/bulkchange/{operation}', bulk.get_bulk_change),
 ]
 
 CONTROL_ROUTES = [
@@ -76,6 +80,7 @@ CONTROL_ROUTES = [
     route('POST', '/issues', issues.add_issues, OPTIONS),
     route('POST', '/issues/{issue}', issues.edit_behind, OPTIONS),
     route('POST', QUEUE_ITEMS, versions.seed_queue_items, OPTIONS),
+    route('GET', '/bulkchanges', bulk.list_bulk_changes),
 ]
 
 

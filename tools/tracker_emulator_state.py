@@ -8,6 +8,7 @@ test controls that reach all of them."""
 
 import threading
 
+from tracker_emulator_bulk import BulkChanges
 from tracker_emulator_comments import Comments
 from tracker_emulator_issues import Issues
 from tracker_emulator_links import both_kinds
@@ -39,6 +40,7 @@ class Tracker:
                                                            'components': components})
             self.links = both_kinds(self.config, self.issues)
             self.comments = Comments()
+            self.bulk = BulkChanges(self.config)
 
     def take_fault(self, method, path):
         """The first armed fault that matches the request, one use of it spent; None when none does."""

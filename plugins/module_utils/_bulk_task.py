@@ -4,7 +4,7 @@
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
 
-"""The task of tracker_bulk_change: one search, the plan of _bulk, the bulk operations, one search again.
+"""The task of tracker_bulk_change: one search, the plan of _bulk, the bulk operations, a search of what they changed.
 
 Tracker carries out a bulk operation in the background: the POST answers an operation ``CREATED``,
 which is read (polled) until it is over. Updates go first and are waited for, then transitions, so
@@ -21,6 +21,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._bulk import (
+    chunks,
     done_lines,
     diff_lines,
     failed,
@@ -81,7 +82,7 @@ class BulkTask(object):
         plan = self.plan = plan_bulk(wanted, self.found, self.names_of, transitions)
         if plan.unreachable and not self.options['skip_unreachable']:
             raise TrackerError('nothing was changed: %s cannot be moved to %r (skip_unreachable=true leaves them as they '
-                               'are): %s' % (count(unreachable_keys(plan)), wanted.status,
+                               'are): %s' % (count(len(unreachable_keys(plan))), wanted.status,
                                              '; '.join(unreachable_lines(plan, wanted.status))))
         self.entries = [result_entry(change.key, planned_lines(wanted, change, self.names_of(change.issue)))
                         for change in plan.changes]
@@ -132,8 +133,10 @@ class BulkTask(object):
 
     def settle(self):
         """Search again: what each issue is now, and which did not change."""
-        again = dict((issue_key(issue), issue) for issue in self.client.search_all(SEARCH, self.search)
-                     if isinstance(issue, dict))
+        # By key: the task's own search may no longer find them (a search for the status they left).
+        keys = [change.key for change in self.plan.changes]
+        again = dict((issue_key(issue), issue) for part in chunks(keys)
+                     for issue in self.client.search_all(SEARCH, {'keys': part}) if isinstance(issue, dict))
         entries, behind = [], []
         for change in self.plan.changes:
             now_issue = again.get(change.key, change.issue)
@@ -147,9 +150,10 @@ class BulkTask(object):
             raise TrackerError(not_changed(behind, self.operations))
 
     def result(self):
-        skipped = [dict(key=key, status=status) for (dummy, dummy2, status), (dummy3, keys) in
-                   (self.plan.unreachable.items() if self.plan else []) for key in keys]
-        return dict(changed=self.changed, matched=len(self.found), changes=self.entries, skipped=skipped,
+        unreachable = self.plan.unreachable.items() if self.plan else []
+        # Not "skipped": Ansible takes a result's skipped for the task's own.
+        left_alone = [dict(key=key, status=workflow[2]) for workflow, (dummy, keys) in unreachable for key in keys]
+        return dict(changed=self.changed, matched=len(self.found), changes=self.entries, left_alone=left_alone,
                     operations=self.operations)
 
     def failure(self):
@@ -157,7 +161,7 @@ class BulkTask(object):
 
     def diff(self):
         plan = self.plan
-        summary = '%s found, %d to change' % (count([None] * len(self.found)), len(plan.changes) if plan else 0)
+        summary = '%s found, %d to change' % (count(len(self.found)), len(plan.changes) if plan else 0)
         if plan is not None and plan.unreachable:
             summary += ', %d left as they are (no transition to %s)' % (len(unreachable_keys(plan)), self.wanted.status)
         return diff(*diff_lines(summary, self.entries))
@@ -170,8 +174,8 @@ def not_changed(keys, operations):
     why = '; '.join(failures) if failures else (
         'every bulk change ended %s, yet the search shows them as before: it may lag behind, run the task again'
         % ', '.join(sorted(set(str(entry['status']) for entry in operations))))
-    return '%s did not change (%s): %s' % (count(keys), some_keys(keys), why)
+    return '%s did not change (%s): %s' % (count(len(keys)), some_keys(keys), why)
 
 
-def count(keys):
-    return '%d issue%s' % (len(keys), '' if len(keys) == 1 else 's')
+def count(number):
+    return '%d issue%s' % (number, '' if number == 1 else 's')

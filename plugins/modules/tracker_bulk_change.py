@@ -21,7 +21,7 @@ description:
     by one bulk transition, with O(resolution) and O(transition_fields). Updates go first, then transitions. An
     operation holds at most 10,000 issues, Tracker's limit; more are split.
   - Tracker carries out a bulk operation in the background. The task reads each one until it is over (see O(wait)),
-    then searches again and reports, per issue, what changed. With nothing to change, the task sends the search
+    then reads the issues it changed again, in a search by their keys, and reports, per issue, what changed. With nothing to change, the task sends the search
     only (one request per 50 issues), and one more per login it must look up.
   - The transitions to O(status) are read once per queue, issue type and status among the issues that must move,
     not once per issue. When an issue cannot reach O(status) from where it is, the task fails before writing
@@ -42,7 +42,7 @@ attributes:
 options:
   skip_unreachable:
     description:
-      - Leave alone the issues from whose status no transition leads to O(status), list them under RV(skipped),
+      - Leave alone the issues from whose status no transition leads to O(status), list them under RV(left_alone),
         and change the others. By default such an issue fails the task before anything is written.
     type: bool
     default: false
@@ -53,7 +53,7 @@ options:
     type: bool
   wait:
     description:
-      - Read each bulk operation until it is over, then search again to report what changed.
+      - Read each bulk operation until it is over, then read the issues again to report what changed.
       - V(false) returns once the operations are created, with their IDs under RV(operations); whether they
         succeed is then for a later run of the task (or M(ytracker.tracker.tracker_issue_info)) to tell.
     type: bool
@@ -115,7 +115,7 @@ changes:
   description:
     - The issues that changed (in check mode, that would change), each with the fields the task names and the
       status, before and after, as the diff shows them. Only those that differ are listed.
-    - After a run that waited, as the search found them again; with O(wait=false), as planned.
+    - After a run that waited, as they are read again; with O(wait=false), as planned.
   returned: always
   type: list
   elements: dict
@@ -126,7 +126,7 @@ changes:
     - key: REL-14
       before: {priority: normal, status: resolved}
       after: {priority: critical, status: closed}
-skipped:
+left_alone:
   description: With O(skip_unreachable=true), the issues left alone because no transition leads to O(status).
   returned: always
   type: list

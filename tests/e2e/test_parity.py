@@ -56,6 +56,9 @@ PARITY = {
         'key': 'TEST-2', 'summary': 'Parity', 'priority': 'critical', 'status': 'inProgress'}}, options=['--diff']),
     'issue, bad input': dict(task={'ytracker.tracker.tracker_issue': {'key': 'TEST-2', 'unique': 'release-1'}}),
     'issue info': dict(task={'ytracker.tracker.tracker_issue_info': {'keys': ['TEST-1', 'TEST-2']}}),
+    'bulk change': dict(task={'ytracker.tracker.tracker_bulk_change': {
+        'keys': ['TEST-1', 'TEST-2'], 'priority': 'critical', 'tags': ['parity'], 'status': 'inProgress'}},
+        options=['--diff']),
     'version': dict(task={'ytracker.tracker.tracker_version': {
         'queue': 'REL', 'name': '1.2', 'description': 'Parity', 'released': True}}, options=['--diff']),
     'version info': dict(task={'ytracker.tracker.tracker_version_info': {'queue': 'REL', 'released': True}}),
@@ -84,6 +87,9 @@ def comparable_value(key, value):
     # Tracker stamps each link with the time it was made: the two runs happen seconds apart.
     if key in ('createdAt', 'updatedAt'):
         return 'TIME'
+    # Tracker names each bulk operation with an id of its own.
+    if key == 'operations' and isinstance(value, list):
+        return [dict(comparable(operation), id='ID') for operation in value]
     # A traceback names the files it went through: the installed collection in Ansible's process,
     # the unpacked payload in a module's. Its last line, the error itself, must be the same.
     if key == 'exception' and isinstance(value, str):

@@ -33,7 +33,7 @@ MARKER = 'report:release-web-2.3.0:rollout'
 # What a run sends when the release is recorded already: one read per task.
 VERSIONS = 'GET /v3/queues/REL/versions'
 READS = [VERSIONS, 'POST /v3/issues/_search', 'GET /v3/issues/REL-1/remotelinks', 'GET /v3/issues/REL-1/links',
-         'GET /v3/issues/REL-1/comments', 'GET /v3/issues/REL-1', VERSIONS]
+         'GET /v3/issues/REL-1/comments', 'POST /v3/issues/_search', 'GET /v3/issues/REL-1', VERSIONS]
 
 
 class Run:
@@ -142,17 +142,36 @@ def test_the_second_run_changes_nothing_and_only_reads(release, emulator):
     second = release()
 
     assert second.recap('changed') == 0, second.output
-    assert second.recap('ok') == 8 and second.recap('skipped') == 0, second.output
+    assert second.recap('ok') == 9 and second.recap('skipped') == 0, second.output
     assert emulator.requests() == READS
     assert recorded(emulator) == state and len(writes(emulator)) == 2
     assert '"msg": "REL-1 (%s) is closed"' % UNIQUE in second.output
+
+
+def test_the_resolved_issues_of_the_release_are_closed_once(release, emulator):
+    release()
+    fixed = emulator.call('POST', '/_emulator/issues', {'issues': [
+        {'queue': 'REL', 'summary': 'Fix %d' % number, 'fixVersions': ['2.3.0']} for number in range(3)]})['keys']
+    for key in fixed[:2]:
+        emulator.call('POST', '/_emulator/issues/%s' % key, {'fields': {'status': 'resolved'}})
+    emulator.forget()
+
+    closing = release()
+
+    assert closing.recap('changed') == 1, closing.output
+    assert [emulator.api('GET', '/issues/%s' % key)['status']['key'] for key in fixed] == ['closed', 'closed', 'open']
+    assert emulator.requests().count('POST /v3/bulkchange/_transition') == 1
+    emulator.forget()
+
+    assert release().recap('changed') == 0
+    assert emulator.requests() == READS
 
 
 def test_check_mode_of_the_whole_play_writes_nothing(release, emulator):
     before = release('--check', '--diff')
 
     # The version and the issue would be created; the tasks on the issue have no issue yet, and are skipped.
-    assert before.recap('changed') == 2 and before.recap('skipped') == 6, before.output
+    assert before.recap('changed') == 2 and before.recap('skipped') == 7, before.output
     assert '+summary: Release web 2.3.0' in before.output and '+name: 2.3.0' in before.output
     assert emulator.requests() == [VERSIONS, 'POST /v3/issues/_search'] and writes(emulator) == []
     assert '2.3.0' not in [version['name'] for version in emulator.api('GET', '/queues/REL/versions')]

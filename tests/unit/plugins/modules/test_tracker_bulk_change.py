@@ -56,9 +56,12 @@ def test_a_transition_of_several_issues_is_one_operation_polled_until_complete(a
     api.get(API + '/bulkchange/' + OPERATION, status=404, json={'errorMessages': ['Not found'], 'statusCode': 404})
     api.get(API + '/bulkchange/' + OPERATION, json=operation('RUNNING'))
     api.get(API + '/bulkchange/' + OPERATION, json=operation('COMPLETE', 'Done.'))
-    api.post(SEARCH, json=[issue(1, 'closed'), issue(2, 'closed')])
+    # The issues read again by key: a search for resolved issues would no longer find them.
+    api.post(SEARCH, json=[issue(1, 'closed'), issue(2, 'closed')],
+             match=[matchers.json_params_matcher({'keys': ['REL-1', 'REL-2']})])
 
-    result, failed = run(status='closed', resolution='fixed', retries=0, diff=True)
+    result, failed = run(keys=None, filter={'queue': 'REL', 'status': 'resolved'}, status='closed',
+                         resolution='fixed', retries=0, diff=True)
 
     assert not failed, result
     assert result['changed'] is True
@@ -136,7 +139,7 @@ def test_check_mode_plans_and_writes_nothing(api):
 
     assert not failed and result['changed'] is True
     assert result['changes'] == [{'key': 'REL-1', 'before': {'status': 'resolved'}, 'after': {'status': 'closed'}}]
-    assert result['skipped'] == [{'key': 'REL-2', 'status': 'open'}]
+    assert result['left_alone'] == [{'key': 'REL-2', 'status': 'open'}]
 
 
 def test_without_waiting_the_operation_is_returned_as_created(api):
