@@ -51,6 +51,8 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._resources import
 )
 
 PATHS = {'update': BULK_UPDATE, 'transition': BULK_TRANSITION}
+# Tracker's answer does not say why an issue failed: what a transition most often lacks.
+TRANSITION_HINT = ' (a transition may need fields of its own: give resolution or transition_fields)'
 
 
 class BulkTask(object):
@@ -169,8 +171,9 @@ class BulkTask(object):
 
 def not_changed(keys, operations):
     """Why ``keys`` still differ after ``operations``: the failed ones, in Tracker's words, or a search behind."""
-    failures = ['bulk change %s (%s) ended %s: %s' % (entry['id'], entry['kind'], entry['status'], entry['statusText'])
-                for entry in operations if failed(entry)]
+    failures = ['bulk change %s (%s) ended %s: %s%s' % (
+        entry['id'], entry['kind'], entry['status'], entry['statusText'], TRANSITION_HINT if entry['kind'] == 'transition' else '')
+        for entry in operations if failed(entry)]
     why = '; '.join(failures) if failures else (
         'every bulk change ended %s, yet the search shows them as before: it may lag behind, run the task again'
         % ', '.join(sorted(set(str(entry['status']) for entry in operations))))

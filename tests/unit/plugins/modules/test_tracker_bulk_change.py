@@ -172,3 +172,17 @@ def test_bad_input_sends_nothing(api):
         result, failed = run(**arguments)
         assert failed and result['msg'] == message
     assert requests_sent(api) == []
+
+
+def test_a_failed_transition_says_what_a_transition_may_lack(api):
+    api.post(SEARCH, json=[issue(1, 'open')])
+    api.get(API + '/issues/REL-1/transitions', json=[{'id': 'close', 'to': {'key': 'closed'}}])
+    api.post(TRANSITION, json=operation('CREATED'), status=201)
+    api.get(API + '/bulkchange/' + OPERATION, json=operation('FAILED', 'Bulk edit completed with errors'))
+    api.post(SEARCH, json=[issue(1, 'open')])
+
+    result, failed = run(keys=['REL-1'], status='closed')
+
+    assert failed and result['msg'] == (
+        '1 issue did not change (REL-1): bulk change %s (transition) ended FAILED: Bulk edit completed with errors'
+        ' (a transition may need fields of its own: give resolution or transition_fields)' % OPERATION)
