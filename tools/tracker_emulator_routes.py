@@ -65,8 +65,8 @@ API_ROUTES = [
     route('GET', '/queues/{queue}/versions', versions.list_queue_versions),
     route('GET', '/components/?', versions.list_components),
     route('POST', '/versions/{item}/(?P<action>_archive|_release)', versions.act_on_version, EMPTY),
-    route('POST', '/bulkchange/_update', bulk.bulk_update, OBJECT),
-    route('POST', '/bulkchange/_transition', bulk.bulk_transition, OBJECT),
+    route('POST', '/bulkchange/_update', bulk.bulk_update, OBJECT, creates=True),
+    route('POST', '/bulkchange/_transition', bulk.bulk_transition, OBJECT, creates=True),
     route('GET', '/bulkchange/{operation}', bulk.get_bulk_change),
 ]
 

@@ -8,6 +8,7 @@ test controls that reach all of them."""
 
 import threading
 
+from tracker_emulator_bulk import SETTINGS as BULK_SETTINGS
 from tracker_emulator_bulk import BulkChanges
 from tracker_emulator_comments import Comments
 from tracker_emulator_issues import Issues
@@ -24,11 +25,14 @@ class Tracker:
     def __init__(self, config):
         self.config = config
         self.lock = threading.RLock()
+        # The bulk settings as started: a reset restores them.
+        self.bulk_settings = {name: config[name] for name in BULK_SETTINGS}
         self.reset()
 
     def reset(self):
         """Back to the configuration: the configured issues, versions and components only, no faults, no log."""
         with self.lock:
+            self.config.update(self.bulk_settings)
             self.faults = []
             self.requests = []
             self.pager = Pager(self.config)

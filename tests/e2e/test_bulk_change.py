@@ -164,3 +164,15 @@ def test_bad_input_fails_before_any_request(playbook, emulator, execution):
     stray = playbook(bulk_task(queue='BULK', resolution='fixed'), execution=execution).result
     assert stray['failed'] and stray['msg'] == 'resolution and transition_fields go with status: they are sent with a transition'
     assert emulator.requests() == []
+
+
+def test_an_operation_whose_answer_is_lost_is_sent_again_and_the_issues_end_right(playbook, emulator, execution):
+    keys = add_issues(emulator, ['resolved', 'resolved'])
+    emulator.arm({'kind': 'create_then_drop', 'method': 'POST', 'path': '/bulkchange/_transition'})
+
+    run = playbook(bulk_task(keys=keys, status='closed'), execution=execution).result
+
+    # The first operation was made and ran; the second, sent again, finds the issues moved already.
+    assert run['changed'] is True and [entry['key'] for entry in run['changes']] == keys, run
+    assert emulator.requests().count('POST /v3/bulkchange/_transition') == 2
+    assert [status_of(emulator, key) for key in keys] == ['closed', 'closed']
