@@ -152,7 +152,8 @@ class BulkTask(object):
             raise TrackerError(not_changed(behind, self.operations))
 
     def result(self):
-        unreachable = self.plan.unreachable.items() if self.plan else []
+        # Without skip_unreachable, such issues fail the task: its message names them.
+        unreachable = self.plan.unreachable.items() if self.plan and self.options['skip_unreachable'] else []
         # Not "skipped": Ansible takes a result's skipped for the task's own.
         left_alone = [dict(key=key, status=workflow[2]) for workflow, (dummy, keys) in unreachable for key in keys]
         return dict(changed=self.changed, matched=len(self.found), changes=self.entries, left_alone=left_alone,
