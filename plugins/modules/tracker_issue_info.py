@@ -119,9 +119,13 @@ issues:
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_read, run_task
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
-from ansible_collections.ytracker.tracker.plugins.module_utils._resources import SEARCH, read_issue
-
-SEARCHES = ('keys', 'queue', 'filter', 'query')
+from ansible_collections.ytracker.tracker.plugins.module_utils._issue_search import (
+    SEARCHES,
+    check_limit,
+    find_issues,
+    search_body,
+)
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import read_issue
 
 ARGUMENT_SPEC = dict(
     key=dict(type='str', no_log=False),
@@ -139,30 +143,11 @@ MODULE_OPTIONS = dict(
 )
 
 
-def search_body(params):
-    """The body of POST /issues/_search, or ValueError, one line, for what the search cannot take."""
-    if params['order'] is not None and params['filter'] is None:
-        raise ValueError('order works with filter only: with query, sort inside it ("Sort by")')
-    if params['keys'] is not None and not [key for key in params['keys'] if key.strip()]:
-        raise ValueError('keys must name at least one issue')
-    for name in ('queue', 'query'):
-        if params[name] is not None and not params[name].strip():
-            raise ValueError('%s must not be empty' % name)
-    if params['filter'] is not None and not params['filter']:
-        raise ValueError('filter must name at least one field')
-    name = [name for name in SEARCHES if params[name] is not None][0]
-    body = {name: [key.strip() for key in params['keys']] if name == 'keys' else params[name]}
-    if params['order'] is not None:
-        body['order'] = params['order']
-    return body
-
-
 def run_module(module):
     """The task, given an AnsibleModule or, on the controller, its stand-in."""
     params = module.params
     try:
-        if params['limit'] is not None and params['limit'] < 1:
-            raise ValueError('limit must be 1 or more')
+        check_limit(params['limit'])
         key = check_issue(params['key'], 'key') if params['key'] is not None else None
         body = None if key is not None else search_body(params)
     except ValueError as error:
@@ -171,7 +156,7 @@ def run_module(module):
     def read(client):
         if key is not None:
             return dict(issues=[read_issue(client, key)])
-        return dict(issues=client.search_all(SEARCH, body, limit=params['limit']))
+        return dict(issues=find_issues(client, body, limit=params['limit']))
 
     run_read(module, read)
 
