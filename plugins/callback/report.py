@@ -26,7 +26,7 @@ description:
     a wrong token), one warning says so at the end, and the exit code of C(ansible-playbook) is that of the play.
   - With no O(issue), it does nothing and sends no request.
   - Enable it with C(callbacks_enabled = ytracker.tracker.report) in the C([defaults]) section of C(ansible.cfg),
-    or E(ANSIBLE_CALLBACKS_ENABLED=ytracker.tracker.report).
+    or C(ANSIBLE_CALLBACKS_ENABLED=ytracker.tracker.report) in the environment.
 author:
   - ytracker.tracker contributors (@ytracker)
 requirements:
