@@ -15,7 +15,9 @@ and 5,000 links: cost must grow with the links, not with their square.
 
 The issues table times tracker_issue with nothing to change against one uri GET, and a loop of it
 against a loop of ansible.builtin.debug; the versions table does the same for tracker_version,
-against one uri GET of the queue's versions. The last table times tasks against a port where nothing
+against one uri GET of the queue's versions. The lookups table times a
+loop of 30 whose ``when:`` asks the issue lookup against one whose ``when:`` reads a plain variable,
+and prices the difference per item against one uri GET of the issue. The last table times tasks against a port where nothing
 listens: those targets are seconds, as an ops team waits for a dead endpoint to be reported.
 
 The tables go to build/bench/tables.rst, and nowhere else. ``bench.py --docs`` (make bench-docs)
@@ -210,11 +212,14 @@ def main():
     bulk, bulk_goals = measure_bulk(work, env)
     table += '\n\n' + bulk
     print('\n' + bulk)
+    lookups, lookup_goals = measure_lookups(work, env)
+    table += '\n\n' + lookups
+    print('\n' + lookups)
     dead, dead_goals = measure_dead_endpoint(work, env)
     table += '\n\n' + dead
     print('\n' + dead)
     write_tables(table)
-    every_goal = goals + scale_goals + issue_goals + version_goals + bulk_goals + dead_goals
+    every_goal = goals + scale_goals + issue_goals + version_goals + bulk_goals + lookup_goals + dead_goals
     return 0 if all(ratio <= limit for dummy, ratio, limit in every_goal) else 1
 
 
@@ -470,6 +475,50 @@ def measure_versions(work, env):
         ('(m) / (n)', results['version loop'][0] / results['version debug loop'][0], 1.2),
     ]
     return table + '\n\n' + goals_table(goals), goals
+
+
+# The issue lookup in a when: a loop of 30 debug tasks whose condition reads the issue, against the
+# same loop on a plain variable; the lookup's cost per item is the difference over 30. One uri GET of
+# the issue costs its playbook's time less that of a playbook of one debug task.
+
+LOOKUP_ITEMS = 30
+LOOKUP_LOOP = '      loop: "{{ range(1, %d) | list }}"\n' % (LOOKUP_ITEMS + 1)
+LOOKUP_PLAYBOOKS = {
+    'lookup when': PLAY + '''    - name: Each item, when the issue is open
+      ansible.builtin.debug:
+        msg: "{{ item }}"
+      when: lookup('ytracker.tracker.issue', 'TEST-1').status.key == 'open'
+''' + LOOKUP_LOOP,
+    'variable when': PLAY + '''    - name: Each item, when a variable says so
+      ansible.builtin.debug:
+        msg: "{{ item }}"
+      when: issue_status == 'open'
+      vars:
+        issue_status: open
+''' + LOOKUP_LOOP,
+    'issue uri': ISSUE_PLAYBOOKS['issue uri'],
+    'one debug': PLAY + '''    - name: One debug task
+      ansible.builtin.debug:
+        msg: TEST-1
+''',
+}
+LOOKUP_TITLES = {
+    'lookup when': '(s) loop of %d, when: the issue lookup' % LOOKUP_ITEMS,
+    'variable when': '(t) loop of %d, when: a plain variable' % LOOKUP_ITEMS,
+    'issue uri': '(f) ansible.builtin.uri: GET of the issue',
+    'one debug': '(u) one ansible.builtin.debug task',
+}
+
+
+def measure_lookups(work, env):
+    """The lookups table and its target."""
+    results, table = measure_ways(work, env, LOOKUP_PLAYBOOKS, LOOKUP_TITLES)
+    per_item = (results['lookup when'][0] - results['variable when'][0]) / LOOKUP_ITEMS
+    uri_get = results['issue uri'][0] - results['one debug'][0]
+    rows = [('Cost', 'Seconds'), ('the lookup, per item: ((s) - (t)) / %d' % LOOKUP_ITEMS, '%.3f' % per_item),
+            ('one uri GET: (f) - (u)', '%.3f' % uri_get)]
+    goals = [('lookup per item / one uri GET', per_item / uri_get, 1.5)]
+    return table + '\n\n' + simple_table(rows) + '\n\n' + goals_table(goals), goals
 
 
 # Nothing listening: a task, and a loop of 20, against a loopback port bound and never listened on,

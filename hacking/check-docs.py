@@ -8,9 +8,10 @@
 What should be there comes from the collection itself, so a new module or guide is checked as
 soon as it exists:
 
-* a page for every module of plugins/modules/, with its synopsis, parameters, examples and return
-  values, and an anchor for every option (suboptions too, its doc fragments' included) and every
-  return value of its documentation;
+* a page for every module of plugins/modules/ and every plugin of plugins/lookup/ and
+  plugins/callback/, with its synopsis, parameters, examples and return values, and an anchor for
+  every option (suboptions too, its doc fragments' included) and every return value of its
+  documentation;
 * a page for every guide that docs/docsite/extra-docs.yml lists, and the changelog;
 * the collection's index links to each of them;
 * every link from one page of the site to another, or to a place in one, resolves; none points at
@@ -85,10 +86,18 @@ def anchors(prefix, entries, children):
     return found
 
 
-def modules():
-    """{module name: (option anchors, return value anchors)}, from plugins/modules/."""
+# The plugins the site has a page for: their directory under plugins/, the kind its page names, and
+# the ids of its sections of options and of return values (a lookup's options are keywords, its
+# terms aside, and it returns one list).
+PLUGIN_KINDS = (('modules', 'module', 'parameters', 'return-values'),
+                ('lookup', 'lookup', 'keyword-parameters', 'return-value'),
+                ('callback', 'callback', 'parameters', None))
+
+
+def modules(directory='modules'):
+    """{plugin name: (option anchors, return value anchors)}, from plugins/<directory>/."""
     found = {}
-    for path in sorted(glob.glob(os.path.join(ROOT, 'plugins', 'modules', '*.py'))):
+    for path in sorted(glob.glob(os.path.join(ROOT, 'plugins', directory, '*.py'))):
         name = os.path.basename(path)[:-3]
         if name.startswith('_'):
             continue
@@ -110,6 +119,24 @@ def guides():
             if isinstance(entry, str)]
 
 
+def check_page(pages, expected, name, kind, options, returns, parameters, return_values):
+    """The problems of the page of plugin ``name`` of ``kind``; the page is added to ``expected``."""
+    page_name = '%s_%s.html' % (name, kind)
+    expected[page_name] = 'the page of %s %s' % (kind, name)
+    page = pages.get(page_name)
+    if page is None:
+        return []
+    problems = []
+    sections = ('synopsis', 'examples') + ((parameters,) if options else ()) + ((return_values,) if returns else ())
+    for section in sections:
+        if section not in page.ids:
+            problems.append('%s: no %s section' % (page_name, section))
+    for anchor in options + returns:
+        if anchor not in page.ids:
+            problems.append('%s: no %s' % (page_name, anchor))
+    return problems
+
+
 def check(html):
     problems = []
     pages = {}
@@ -117,18 +144,10 @@ def check(html):
         pages[os.path.relpath(path, html).replace(os.sep, '/')] = Page(path)
 
     expected = {'index.html': 'the collection index', 'changelog.html': 'the changelog'}
-    for module, (options, returns) in modules().items():
-        page_name = '%s_module.html' % module
-        expected[page_name] = 'the page of module %s' % module
-        page = pages.get(page_name)
-        if page is None:
-            continue
-        for section in ('synopsis', 'parameters', 'examples') + (('return-values',) if returns else ()):
-            if section not in page.ids:
-                problems.append('%s: no %s section' % (page_name, section))
-        for anchor in options + returns:
-            if anchor not in page.ids:
-                problems.append('%s: no %s' % (page_name, anchor))
+    for directory, kind, parameters, return_values in PLUGIN_KINDS:
+        for module, (options, returns) in modules(directory).items():
+            problems.extend(check_page(pages, expected, module, kind, options, returns, parameters, return_values))
+
     for guide in guides():
         expected['docsite/%s.html' % guide] = 'the guide %s' % guide
 
@@ -166,7 +185,7 @@ def main():
         print('check-docs: %s' % problem, file=sys.stderr)
     if problems:
         sys.exit(1)
-    print('check-docs: %d pages; every module, guide and link is there' % count)
+    print('check-docs: %d pages; every module, plugin, guide and link is there' % count)
 
 
 if __name__ == '__main__':

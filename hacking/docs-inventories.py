@@ -9,7 +9,7 @@ Its conf.py maps ``python``, ``python3``, ``jinja2`` and ``ansible_devel`` to th
 documentation, and to ``../<name>.inv`` beside conf.py when the published inventory cannot be
 fetched. The build must not depend on the network, so those files hold what the pages of this
 collection refer to: the labels of the Ansible documentation that antsibull-docs writes into
-module pages, and nothing of the others. A page that refers to anything else fails the build
+module and plugin pages, and nothing of the others. A page that refers to anything else fails the build
 (Sphinx runs with warnings as errors) until it is added here.
 
 Usage: docs-inventories.py DOCSITE_DIR
@@ -22,6 +22,7 @@ import zlib
 # label: (page and anchor under https://docs.ansible.com/projects/ansible/devel/, title)
 ANSIBLE_LABELS = {
     'action_plugins': ('plugins/action.html#action-plugins', 'Action plugins'),
+    'callback_plugins': ('plugins/callback.html#callback-plugins', 'Callback plugins'),
     'ansible_configuration_settings': ('reference_appendices/config.html#ansible-configuration-settings',
                                        'Ansible Configuration Settings'),
     'common_return_values': ('reference_appendices/common_return_values.html#common-return-values',

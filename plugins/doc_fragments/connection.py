@@ -152,6 +152,7 @@ options:
 notes:
   - An option given empty, or an empty environment variable, counts as not set, so the next source or the
     default applies.
-  - The variables are read by the plugins that get the play's variables, such as lookups; a callback plugin, which gets
-    none, reads the environment variables.
+  - The variables are those of the play where the plugin runs; the callback
+    P(ytracker.tracker.report#callback) reads them as each play starts,
+    extra variables included.
 '''

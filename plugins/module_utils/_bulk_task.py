@@ -40,11 +40,11 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._common import di
 from ansible_collections.ytracker.tracker.plugins.module_utils._errors import TrackerError
 from ansible_collections.ytracker.tracker.plugins.module_utils._issue_fields import plan_fields
 from ansible_collections.ytracker.tracker.plugins.module_utils._issue_names import resolve_names
+from ansible_collections.ytracker.tracker.plugins.module_utils._issue_search import find_issues
 from ansible_collections.ytracker.tracker.plugins.module_utils._paging import now
 from ansible_collections.ytracker.tracker.plugins.module_utils._resources import (
     BULK_TRANSITION,
     BULK_UPDATE,
-    SEARCH,
     bulk_path,
     queue_key_of,
     transitions_path,
@@ -75,7 +75,7 @@ class BulkTask(object):
 
     def run(self):
         wanted = self.wanted
-        self.found = self.client.search_all(SEARCH, self.search)
+        self.found = find_issues(self.client, self.search)
         for issue in self.found:
             queue = queue_key_of(issue)
             resolve_names(self.client, wanted, issue, queue, self.names.setdefault(queue, {}), self.users)
@@ -138,7 +138,7 @@ class BulkTask(object):
         # By key: the task's own search may no longer find them (a search for the status they left).
         keys = [change.key for change in self.plan.changes]
         again = dict((issue_key(issue), issue) for part in chunks(keys)
-                     for issue in self.client.search_all(SEARCH, {'keys': part}) if isinstance(issue, dict))
+                     for issue in find_issues(self.client, {'keys': part}) if isinstance(issue, dict))
         entries, behind = [], []
         for change in self.plan.changes:
             now_issue = again.get(change.key, change.issue)

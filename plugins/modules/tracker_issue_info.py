@@ -101,9 +101,15 @@ issues:
 '''
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._runner import run_read, run_task
-from ansible_collections.ytracker.tracker.plugins.module_utils._issue_search import SEARCH_SPEC, SEARCHES, search_body
+from ansible_collections.ytracker.tracker.plugins.module_utils._issue_search import (
+    SEARCH_SPEC,
+    SEARCHES,
+    check_limit,
+    find_issues,
+    search_body,
+)
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import check_issue, tracker_module
-from ansible_collections.ytracker.tracker.plugins.module_utils._resources import SEARCH, read_issue
+from ansible_collections.ytracker.tracker.plugins.module_utils._resources import read_issue
 
 ARGUMENT_SPEC = dict(
     key=dict(type='str', no_log=False),
@@ -122,8 +128,7 @@ def run_module(module):
     """The task, given an AnsibleModule or, on the controller, its stand-in."""
     params = module.params
     try:
-        if params['limit'] is not None and params['limit'] < 1:
-            raise ValueError('limit must be 1 or more')
+        check_limit(params['limit'])
         key = check_issue(params['key'], 'key') if params['key'] is not None else None
         body = None if key is not None else search_body(params)
     except ValueError as error:
@@ -132,7 +137,7 @@ def run_module(module):
     def read(client):
         if key is not None:
             return dict(issues=[read_issue(client, key)])
-        return dict(issues=client.search_all(SEARCH, body, limit=params['limit']))
+        return dict(issues=find_issues(client, body, limit=params['limit']))
 
     run_read(module, read)
 

@@ -209,8 +209,12 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
     runs = []
 
     def run(*tasks, env=None, options=(), emulator_env=True, ignore_errors=True, play=None, execution='controller',
-            expect_payload=None):
-        """expect_payload: whether a module process must have run; by default, when execution is 'module'."""
+            expect_payload=None, more_plays=(), file_name=None):
+        """expect_payload: whether a module process must have run; by default, when execution is 'module'.
+
+        more_plays: plays, as they are, after the one of ``tasks``; file_name: the playbook's file name,
+        the same for every run that gives it (a new one for each run otherwise).
+        """
         plays = [dict({
             'name': 'End-to-end test',
             'hosts': 'localhost',
@@ -224,9 +228,10 @@ def playbook(collections_path, emulator, tmp_path, monkeypatch):
                 # A task environment is for a module's process: the action plugin executes the module.
                 task['environment'] = {'E2E_EXECUTION': 'module'}
             plays[0]['tasks'].append(task)
+        plays.extend(more_plays)
         results_file = tmp_path / ('results-%d.jsonl' % len(runs))
         remote_tmp = tmp_path / ('remote-%d' % len(runs))
-        path = tmp_path / ('playbook-%d.yml' % len(runs))
+        path = tmp_path / (file_name or 'playbook-%d.yml' % len(runs))
         path.write_text(yaml.safe_dump(plays, sort_keys=False))
         environment = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections_path, ANSIBLE_NOCOLOR='1',
                            ANSIBLE_LOCALHOST_WARNING='0', ANSIBLE_INVENTORY_UNPARSED_WARNING='0',
