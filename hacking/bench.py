@@ -200,26 +200,14 @@ def main():
     table = render(results, goals)
     print(table)
 
-    scale, scale_goals = measure_scale(work, env)
-    table += '\n\n' + scale
-    print('\n' + scale)
-    issues, issue_goals = measure_issues(work, env)
-    table += '\n\n' + issues
-    print('\n' + issues)
-    versions, version_goals = measure_versions(work, env)
-    table += '\n\n' + versions
-    print('\n' + versions)
-    bulk, bulk_goals = measure_bulk(work, env)
-    table += '\n\n' + bulk
-    print('\n' + bulk)
-    lookups, lookup_goals = measure_lookups(work, env)
-    table += '\n\n' + lookups
-    print('\n' + lookups)
-    dead, dead_goals = measure_dead_endpoint(work, env)
-    table += '\n\n' + dead
-    print('\n' + dead)
+    every_goal = list(goals)
+    for measure in (measure_scale, measure_issues, measure_versions, measure_bulk, measure_lookups,
+                    measure_dead_endpoint):
+        more, more_goals = measure(work, env)
+        table += '\n\n' + more
+        print('\n' + more)
+        every_goal += more_goals
     write_tables(table)
-    every_goal = goals + scale_goals + issue_goals + version_goals + bulk_goals + lookup_goals + dead_goals
     return 0 if all(ratio <= limit for dummy, ratio, limit in every_goal) else 1
 
 
