@@ -28,6 +28,20 @@ Comments (tracker_emulator_comments.py)
   PATCH  /{ver}/issues/{issue}/comments/{id or longId}      its new text (200), the author's only
   DELETE /{ver}/issues/{issue}/comments/{id or longId}      (204), the author's only
 
+Checklists (tracker_emulator_checklists.py)
+  GET    /{ver}/issues/{issue}/checklistItems         the issue's checklist items (200)
+  POST   /{ver}/issues/{issue}/checklistItems         one new item (200, the issue with its items
+                                                      under checklistItems): {"text", and optional
+                                                      "checked", "assignee", "deadline": {"date",
+                                                      "deadlineType"}}; a second add of one text
+                                                      makes a second item
+  PATCH  /{ver}/issues/{issue}/checklistItems/{id}    edit an item (200, the issue): see
+                                                      --checklist-edit for the body
+  PATCH  /{ver}/issues/{issue}/checklistItems         the older form: every item with its id
+                                                      (--checklist-edit whole only)
+  DELETE /{ver}/issues/{issue}/checklistItems/{id}    delete an item (200, the issue)
+  DELETE /{ver}/issues/{issue}/checklistItems         delete the whole checklist (200, the issue)
+
 Issues, their workflow and users (tracker_emulator_issues.py, _workflow.py, _search.py, _users.py)
   POST  /{ver}/issues/                        a new issue (201): queue and summary required (422);
                                               type, priority, assignee, followers, tags, parent,
@@ -125,6 +139,13 @@ Where the reference's pages disagree, or say nothing, a switch chooses the readi
   A version's release (--version-release), which no page documents: "action", POST
   .../_release as .../_archive; "patch", PATCH {"released": true|false}; "none", neither. The
   readings not chosen are refused: the action 404, the field in a PATCH 400 (read-only).
+  A checklist edit (--checklist-edit), whose page disagrees with itself about the body: "either"
+  takes an object or an array (of the item alone, or of items with ids) at the item's path;
+  "array" and "object" refuse the other shape (400); "whole" takes only the older form, every
+  item with its id at the checklist's path, and answers an edit at an item's path 405.
+  A checklist of one item (--checklist-read): "list", a list of it; "example", the item alone, as
+  the read's example prints it. An item's assignee (--checklist-assignee): "full", as the read's
+  example shows it, login included; "short", as issues show users, without the login.
   A second version or component of one name in a queue (--duplicate-names), which no page forbids:
   "refuse" answers it 409; "allow" creates it, as two runs at once may then each make one.
 
@@ -154,6 +175,8 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
   GET    /_emulator/requests   what was asked, without credentials
   POST   /_emulator/links      add external links without a request each: {"issue": "TEST-1",
                                "links": [{"origin": ..., "key": ..., "relationship": "relates"}]}
+  POST   /_emulator/checklists add checklist items without a request each: {"issue": "TEST-1",
+                               "items": [{"text": ..., "checked": true}]}
   POST   /_emulator/comments   add comments without a request each, also by another user:
                                {"issue": "TEST-1", "comments": [{"text": ..., "createdBy":
                                {"id": ..., "display": ...}}]}
@@ -163,7 +186,8 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
                                or {"issues": [create bodies]}; or change settings:
                                {"settings": {"search_misses": 2}} (issue_user_ids,
                                issue_unique_shown, search_misses, version_limit, bulk_delay,
-                               bulk_final_status, bulk_hidden_reads, bulk_fail_issues)
+                               bulk_final_status, bulk_hidden_reads, bulk_fail_issues,
+                               checklist_edit, checklist_read, checklist_assignee)
   POST   /_emulator/issues/{issue}  edit an issue behind the module's back: {"fields": {...}} (as
                                a PATCH takes them, status included), "version": N (sets it: at
                                the version limit every edit is 423)
@@ -179,7 +203,8 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
 Run: python3 tracker_emulator.py [--port 0] [--config FILE] [--page-size N] [--no-link-header]
 [--link-shape origin|reference] [--comment-shape table|example] [--version-shape table|example]
 [--version-release action|patch|none] [--duplicate-names refuse|allow] [--bulk-delay SECONDS]
-[--bulk-final COMPLETE|COMPLETED] [--bulk-hidden-reads N] [--tls-cert FILE --tls-key FILE]
+[--bulk-final COMPLETE|COMPLETED] [--bulk-hidden-reads N] [--checklist-edit either|array|object|whole]
+[--checklist-read list|example] [--checklist-assignee full|short] [--tls-cert FILE --tls-key FILE]
 [--url-file FILE].
 With a certificate it serves HTTPS. It prints the URL it listens on and stops cleanly on SIGINT
 or SIGTERM.
@@ -192,6 +217,7 @@ import sys
 import threading
 
 import tracker_emulator_bulk
+import tracker_emulator_checklists
 import tracker_emulator_comments
 import tracker_emulator_issues
 import tracker_emulator_links
@@ -209,7 +235,7 @@ DEFAULT_CONFIG = {
     'comment_shape': 'table',
 }
 for part in (tracker_emulator_links, tracker_emulator_issues, tracker_emulator_users, tracker_emulator_versions,
-             tracker_emulator_bulk):
+             tracker_emulator_bulk, tracker_emulator_checklists):
     DEFAULT_CONFIG.update(part.DEFAULTS)
 
 
@@ -252,6 +278,12 @@ def main(argv=None):
                         help='the status of a bulk change done without errors (default: COMPLETE; see above)')
     parser.add_argument('--bulk-hidden-reads', type=int,
                         help='how many reads of a new bulk change answer 404 (default: 0; see above)')
+    parser.add_argument('--checklist-edit', choices=tracker_emulator_checklists.EDIT_FORMS,
+                        help='which form of a checklist edit is taken (default: either; see above)')
+    parser.add_argument('--checklist-read', choices=tracker_emulator_checklists.READ_SHAPES,
+                        help='how a checklist of one item is read (default: list; see above)')
+    parser.add_argument('--checklist-assignee', choices=tracker_emulator_checklists.ASSIGNEE_SHAPES,
+                        help="how a checklist item's assignee is shown (default: full; see above)")
     parser.add_argument('--tls-cert', help='serve HTTPS with this PEM certificate (chain)')
     parser.add_argument('--tls-key', help='the PEM private key of --tls-cert')
     parser.add_argument('--url-file', help='also write the URL it listens on to this file')
@@ -259,7 +291,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     config = load_config(args.config, args.page_size, not args.no_link_header, args.link_shape)
-    for name in ('comment_shape', 'version_shape', 'version_release', 'duplicate_names'):
+    for name in ('comment_shape', 'version_shape', 'version_release', 'duplicate_names', 'checklist_edit',
+                 'checklist_read', 'checklist_assignee'):
         if getattr(args, name):
             config[name] = getattr(args, name)
     for name, option in (('bulk_delay', 'bulk_delay'), ('bulk_final_status', 'bulk_final'),

@@ -18,6 +18,7 @@ import re
 from urllib.parse import unquote
 
 import tracker_emulator_bulk as bulk
+import tracker_emulator_checklists as checklists
 import tracker_emulator_comments as comments
 import tracker_emulator_issues as issues
 import tracker_emulator_links as links
@@ -35,6 +36,7 @@ API_PATH = re.compile(r'^/(v2|v3)(/.*)$')
 CONTROL_PREFIX = '/_emulator'
 LINKS = '/issues/{issue}/(?P<kind>remotelinks|links)'
 QUEUE_ITEMS = '/(?P<kind>versions|components)'
+CHECKLIST = '/issues/{issue}/checklistItems'
 
 
 def route(method, path, serve, body=None, creates=False):
@@ -50,6 +52,12 @@ API_ROUTES = [
     route('POST', '/issues/{issue}/comments', comments.post_comment, OBJECT, creates=True),
     route('PATCH', '/issues/{issue}/comments/{comment}', comments.edit_comment, OBJECT),
     route('DELETE', '/issues/{issue}/comments/{comment}', comments.delete_comment),
+    route('GET', CHECKLIST, checklists.list_items),
+    route('POST', CHECKLIST, checklists.add_item, ANY, creates=True),
+    route('PATCH', CHECKLIST, checklists.edit_checklist, ANY),
+    route('DELETE', CHECKLIST, checklists.delete_checklist),
+    route('PATCH', CHECKLIST + '/{item}', checklists.edit_item, ANY),
+    route('DELETE', CHECKLIST + '/{item}', checklists.delete_item),
     route('POST', '/issues/_search', search.search_issues, ANY),
     route('POST', '/issues/?', issues.create_issue, OBJECT, creates=True),
     route('GET', '/issues/{issue}', issues.get_issue),
@@ -76,6 +84,7 @@ CONTROL_ROUTES = [
     route('GET', '/requests', state.list_requests),
     route('POST', '/links', links.seed_links, OPTIONS),
     route('POST', '/comments', comments.seed_comments, OPTIONS),
+    route('POST', '/checklists', checklists.seed_items, OPTIONS),
     route('GET', '/issues', issues.list_writes),
     route('POST', '/issues', issues.add_issues, OPTIONS),
     route('POST', '/issues/{issue}', issues.edit_behind, OPTIONS),

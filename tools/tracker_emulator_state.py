@@ -10,6 +10,8 @@ import threading
 
 from tracker_emulator_bulk import SETTINGS as BULK_SETTINGS
 from tracker_emulator_bulk import BulkChanges
+from tracker_emulator_checklists import SETTINGS as CHECKLIST_SETTINGS
+from tracker_emulator_checklists import Checklists
 from tracker_emulator_comments import Comments
 from tracker_emulator_issues import Issues
 from tracker_emulator_links import both_kinds
@@ -25,14 +27,14 @@ class Tracker:
     def __init__(self, config):
         self.config = config
         self.lock = threading.RLock()
-        # The bulk settings as started: a reset restores them.
-        self.bulk_settings = {name: config[name] for name in BULK_SETTINGS}
+        # The settings a test may change while running, as started: a reset restores them.
+        self.started_settings = {name: config[name] for name in BULK_SETTINGS + CHECKLIST_SETTINGS}
         self.reset()
 
     def reset(self):
         """Back to the configuration: the configured issues, versions and components only, no faults, no log."""
         with self.lock:
-            self.config.update(self.bulk_settings)
+            self.config.update(self.started_settings)
             self.faults = []
             self.requests = []
             self.pager = Pager(self.config)
@@ -44,6 +46,7 @@ class Tracker:
                                                            'components': components})
             self.links = both_kinds(self.config, self.issues)
             self.comments = Comments()
+            self.checklists = Checklists(self.config, self.users)
             self.bulk = BulkChanges(self.config)
 
     def take_fault(self, method, path):

@@ -94,6 +94,12 @@ def comment_path(issue, comment):
     return issue_path(issue, 'comments', comment.get('id') or comment.get('longId'))
 
 
+# An issue's checklist: the items under /issues/<issue>/checklistItems, each at .../<item id>.
+
+def checklist_path(issue, item=None):
+    return issue_path(issue, 'checklistItems', *([item['id']] if item is not None else []))
+
+
 # Users
 
 def user_path(name):

@@ -59,6 +59,11 @@ PARITY = {
     'bulk change': dict(task={'ytracker.tracker.tracker_bulk_change': {
         'keys': ['TEST-1', 'TEST-2'], 'priority': 'critical', 'tags': ['parity'], 'status': 'inProgress'}},
         options=['--diff']),
+    'checklist': dict(task={'ytracker.tracker.tracker_checklist': {'issue': 'TEST-1', 'items': [
+        {'text': 'DB migrated', 'checked': True}, {'text': 'Canary healthy', 'assignee': 'alice',
+                                                   'deadline': '2026-12-05'}]}}, options=['--diff']),
+    'checklist, bad input': dict(task={'ytracker.tracker.tracker_checklist': {
+        'issue': 'TEST-1', 'items': [{'text': 'a', 'deadline': 'soon'}]}}),
     'version': dict(task={'ytracker.tracker.tracker_version': {
         'queue': 'REL', 'name': '1.2', 'description': 'Parity', 'released': True}}, options=['--diff']),
     'version info': dict(task={'ytracker.tracker.tracker_version_info': {'queue': 'REL', 'released': True}}),

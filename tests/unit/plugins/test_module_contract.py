@@ -44,6 +44,8 @@ SAMPLES = {'str': 'TEST-1', 'int': 1, 'float': 1.0, 'bool': False, 'list': ['TES
 ARGUMENTS = {
     'tracker_bulk_change': [dict(queue='TEST', status='closed', resolution='fixed'),
                             dict(keys=['TEST-1', 'TEST-2'], tags=['release'], priority='critical', wait=False)],
+    'tracker_checklist': [dict(items=[dict(text='DB migrated', checked=True, assignee='alice', deadline='2026-12-05')]),
+                          dict(items=[dict(text='Announced')], purge=True), dict(state='absent')],
     'tracker_comment': [dict(text='Build 42 passed.'), dict(marker='build-42', state='absent')],
     'tracker_component': [dict(queue='REL', name='backend', description='d', lead='alice', assign_auto=True),
                           dict(queue='REL', name='frontend', lead='')],
