@@ -42,6 +42,16 @@ Checklists (tracker_emulator_checklists.py)
   DELETE /{ver}/issues/{issue}/checklistItems/{id}    delete an item (200, the issue)
   DELETE /{ver}/issues/{issue}/checklistItems         delete the whole checklist (200, the issue)
 
+Records of time spent (tracker_emulator_worklogs.py)
+  GET    /{ver}/issues/{issue}/worklog          the issue's records (200)
+  POST   /{ver}/issues/{issue}/worklog          a new record (201): {"start", "duration" (ISO 8601),
+                                                and optional "comment"}; start answered in UTC,
+                                                duration in business time (P5D as P1W); a second
+                                                add of one start makes a second record
+  PATCH  /{ver}/issues/{issue}/worklog/{id}     edit duration (required, 422) and comment (200);
+                                                start is refused (400)
+  DELETE /{ver}/issues/{issue}/worklog/{id}     (204)
+
 Issues, their workflow and users (tracker_emulator_issues.py, _workflow.py, _search.py, _users.py)
   POST  /{ver}/issues/                        a new issue (201): queue and summary required (422);
                                               type, priority, assignee, followers, tags, parent,
@@ -146,6 +156,8 @@ Where the reference's pages disagree, or say nothing, a switch chooses the readi
   A checklist of one item (--checklist-read): "list", a list of it; "example", the item alone, as
   the read's example prints it. An item's assignee (--checklist-assignee): "full", as the read's
   example shows it, login included; "short", as issues show users, without the login.
+  A record's author (--worklog-author): "login", as the examples show it, its id the login and
+  its self the uid; "uid", its id the uid, as other objects name users.
   A second version or component of one name in a queue (--duplicate-names), which no page forbids:
   "refuse" answers it 409; "allow" creates it, as two runs at once may then each make one.
 
@@ -177,6 +189,8 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
                                "links": [{"origin": ..., "key": ..., "relationship": "relates"}]}
   POST   /_emulator/checklists add checklist items without a request each: {"issue": "TEST-1",
                                "items": [{"text": ..., "checked": true}]}
+  POST   /_emulator/worklogs   add records of time spent, also by another user: {"issue":
+                               "TEST-1", "records": [{"start", "duration", "author": "bob"}]}
   POST   /_emulator/comments   add comments without a request each, also by another user:
                                {"issue": "TEST-1", "comments": [{"text": ..., "createdBy":
                                {"id": ..., "display": ...}}]}
@@ -187,7 +201,8 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
                                {"settings": {"search_misses": 2}} (issue_user_ids,
                                issue_unique_shown, search_misses, version_limit, bulk_delay,
                                bulk_final_status, bulk_hidden_reads, bulk_fail_issues,
-                               checklist_edit, checklist_read, checklist_assignee)
+                               checklist_edit, checklist_read, checklist_assignee,
+                               worklog_author)
   POST   /_emulator/issues/{issue}  edit an issue behind the module's back: {"fields": {...}} (as
                                a PATCH takes them, status included), "version": N (sets it: at
                                the version limit every edit is 423)
@@ -197,14 +212,15 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
   GET    /_emulator/bulkchanges every bulk operation: its kind, issues, values, transition,
                                notify, status and, per issue, "changed" or why not; the issues'
                                writes hold one entry per issue changed, method BULK
-  POST   /_emulator/reset      back to the configuration: forget links, comments, issues,
-                               versions and components made since, faults and requests
+  POST   /_emulator/reset      back to the configuration: forget links, comments, checklists,
+                               records of time spent, issues, versions and components made
+                               since, faults and requests; the settings as started
 
 Run: python3 tracker_emulator.py [--port 0] [--config FILE] [--page-size N] [--no-link-header]
 [--link-shape origin|reference] [--comment-shape table|example] [--version-shape table|example]
 [--version-release action|patch|none] [--duplicate-names refuse|allow] [--bulk-delay SECONDS]
 [--bulk-final COMPLETE|COMPLETED] [--bulk-hidden-reads N] [--checklist-edit either|array|object|whole]
-[--checklist-read list|example] [--checklist-assignee full|short] [--tls-cert FILE --tls-key FILE]
+[--checklist-read list|example] [--checklist-assignee full|short] [--worklog-author login|uid] [--tls-cert FILE --tls-key FILE]
 [--url-file FILE].
 With a certificate it serves HTTPS. It prints the URL it listens on and stops cleanly on SIGINT
 or SIGTERM.
@@ -223,6 +239,7 @@ import tracker_emulator_issues
 import tracker_emulator_links
 import tracker_emulator_users
 import tracker_emulator_versions
+import tracker_emulator_worklogs
 from tracker_emulator_http import make_server
 
 DEFAULT_CONFIG = {
@@ -235,7 +252,7 @@ DEFAULT_CONFIG = {
     'comment_shape': 'table',
 }
 for part in (tracker_emulator_links, tracker_emulator_issues, tracker_emulator_users, tracker_emulator_versions,
-             tracker_emulator_bulk, tracker_emulator_checklists):
+             tracker_emulator_bulk, tracker_emulator_checklists, tracker_emulator_worklogs):
     DEFAULT_CONFIG.update(part.DEFAULTS)
 
 
@@ -284,6 +301,8 @@ def main(argv=None):
                         help='how a checklist of one item is read (default: list; see above)')
     parser.add_argument('--checklist-assignee', choices=tracker_emulator_checklists.ASSIGNEE_SHAPES,
                         help="how a checklist item's assignee is shown (default: full; see above)")
+    parser.add_argument('--worklog-author', choices=tracker_emulator_worklogs.AUTHOR_SHAPES,
+                        help="how a record of time spent names its author (default: login; see above)")
     parser.add_argument('--tls-cert', help='serve HTTPS with this PEM certificate (chain)')
     parser.add_argument('--tls-key', help='the PEM private key of --tls-cert')
     parser.add_argument('--url-file', help='also write the URL it listens on to this file')
@@ -292,7 +311,7 @@ def main(argv=None):
 
     config = load_config(args.config, args.page_size, not args.no_link_header, args.link_shape)
     for name in ('comment_shape', 'version_shape', 'version_release', 'duplicate_names', 'checklist_edit',
-                 'checklist_read', 'checklist_assignee'):
+                 'checklist_read', 'checklist_assignee', 'worklog_author'):
         if getattr(args, name):
             config[name] = getattr(args, name)
     for name, option in (('bulk_delay', 'bulk_delay'), ('bulk_final_status', 'bulk_final'),

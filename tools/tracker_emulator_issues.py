@@ -11,6 +11,7 @@ uids (users), issue keys (parent) and ids (versions and components), and answere
 
 from tracker_emulator_bulk import SETTINGS as BULK_SETTINGS
 from tracker_emulator_checklists import SETTINGS as CHECKLIST_SETTINGS
+from tracker_emulator_worklogs import SETTINGS as WORKLOG_SETTINGS
 from tracker_emulator_catalogues import CATALOGUES, catalogue_key, catalogue_view
 from tracker_emulator_resource import (Answer, Problem, Resource, as_list, counter, is_command, list_edit, now,
                                        queue_number, queue_view)
@@ -25,7 +26,7 @@ DEFAULTS = {
     'version_limit': 11100,
 }
 # What POST /_emulator/issues {"settings": ...} may change while running.
-SETTINGS = ('issue_user_ids', 'issue_unique_shown', 'search_misses', 'version_limit') + BULK_SETTINGS + CHECKLIST_SETTINGS
+SETTINGS = ('issue_user_ids', 'issue_unique_shown', 'search_misses', 'version_limit') + BULK_SETTINGS + CHECKLIST_SETTINGS + WORKLOG_SETTINGS
 SET_BY_TRACKER = ('self', 'id', 'key', 'version', 'createdBy', 'updatedBy', 'createdAt', 'updatedAt', 'votes',
                   'aliases', 'previousStatus', 'favorite')
 # Where the ids of the issues made through the API begin (those configured count from 1).

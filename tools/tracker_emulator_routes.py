@@ -27,6 +27,7 @@ import tracker_emulator_state as state
 import tracker_emulator_users as users
 import tracker_emulator_versions as versions
 import tracker_emulator_workflow as workflow
+import tracker_emulator_worklogs as worklogs
 from tracker_emulator_resource import Problem
 
 OBJECT, ANY, OPTIONS, EMPTY = 'object', 'any', 'options', 'empty'
@@ -37,6 +38,7 @@ CONTROL_PREFIX = '/_emulator'
 LINKS = '/issues/{issue}/(?P<kind>remotelinks|links)'
 QUEUE_ITEMS = '/(?P<kind>versions|components)'
 CHECKLIST = '/issues/{issue}/checklistItems'
+WORKLOG = '/issues/{issue}/worklog'
 
 
 def route(method, path, serve, body=None, creates=False):
@@ -58,6 +60,10 @@ API_ROUTES = [
     route('DELETE', CHECKLIST, checklists.delete_checklist),
     route('PATCH', CHECKLIST + '/{item}', checklists.edit_item, ANY),
     route('DELETE', CHECKLIST + '/{item}', checklists.delete_item),
+    route('GET', WORKLOG, worklogs.list_records),
+    route('POST', WORKLOG, worklogs.add_record, OBJECT, creates=True),
+    route('PATCH', WORKLOG + '/{record}', worklogs.edit_record, OBJECT),
+    route('DELETE', WORKLOG + '/{record}', worklogs.delete_record),
     route('POST', '/issues/_search', search.search_issues, ANY),
     route('POST', '/issues/?', issues.create_issue, OBJECT, creates=True),
     route('GET', '/issues/{issue}', issues.get_issue),
@@ -85,6 +91,7 @@ CONTROL_ROUTES = [
     route('POST', '/links', links.seed_links, OPTIONS),
     route('POST', '/comments', comments.seed_comments, OPTIONS),
     route('POST', '/checklists', checklists.seed_items, OPTIONS),
+    route('POST', '/worklogs', worklogs.seed_records, OPTIONS),
     route('GET', '/issues', issues.list_writes),
     route('POST', '/issues', issues.add_issues, OPTIONS),
     route('POST', '/issues/{issue}', issues.edit_behind, OPTIONS),

@@ -12,6 +12,8 @@ from tracker_emulator_bulk import SETTINGS as BULK_SETTINGS
 from tracker_emulator_bulk import BulkChanges
 from tracker_emulator_checklists import SETTINGS as CHECKLIST_SETTINGS
 from tracker_emulator_checklists import Checklists
+from tracker_emulator_worklogs import SETTINGS as WORKLOG_SETTINGS
+from tracker_emulator_worklogs import Worklogs
 from tracker_emulator_comments import Comments
 from tracker_emulator_issues import Issues
 from tracker_emulator_links import both_kinds
@@ -28,7 +30,7 @@ class Tracker:
         self.config = config
         self.lock = threading.RLock()
         # The settings a test may change while running, as started: a reset restores them.
-        self.started_settings = {name: config[name] for name in BULK_SETTINGS + CHECKLIST_SETTINGS}
+        self.started_settings = {name: config[name] for name in BULK_SETTINGS + CHECKLIST_SETTINGS + WORKLOG_SETTINGS}
         self.reset()
 
     def reset(self):
@@ -47,6 +49,7 @@ class Tracker:
             self.links = both_kinds(self.config, self.issues)
             self.comments = Comments()
             self.checklists = Checklists(self.config, self.users)
+            self.worklogs = Worklogs(self.users)
             self.bulk = BulkChanges(self.config)
 
     def take_fault(self, method, path):

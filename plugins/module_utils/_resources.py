@@ -100,6 +100,12 @@ def checklist_path(issue, item=None):
     return issue_path(issue, 'checklistItems', *([item['id']] if item is not None else []))
 
 
+# An issue's records of time spent: listed at /issues/<issue>/worklog, each at .../<record id>.
+
+def worklog_path(issue, record=None):
+    return issue_path(issue, 'worklog', *([record['id']] if record is not None else []))
+
+
 # Users
 
 def user_path(name):
@@ -108,6 +114,11 @@ def user_path(name):
 
 def user_hints(name):
     return {404: 'no user %r in the organisation: name users by login or uid' % name}
+
+
+def read_myself(client):
+    """The token's user (GET /myself), as the users API answers it."""
+    return one_object(client.request_json('GET', '/myself'))
 
 
 def read_user(client, name):

@@ -64,6 +64,11 @@ PARITY = {
                                                    'deadline': '2026-12-05'}]}}, options=['--diff']),
     'checklist, bad input': dict(task={'ytracker.tracker.tracker_checklist': {
         'issue': 'TEST-1', 'items': [{'text': 'a', 'deadline': 'soon'}]}}),
+    'worklog': dict(task={'ytracker.tracker.tracker_worklog': {
+        'issue': 'TEST-1', 'start': '2026-12-03T22:00:00+03:00', 'duration': 'P5D', 'comment': 'Parity'}},
+        options=['--diff']),
+    'worklog, bad input': dict(task={'ytracker.tracker.tracker_worklog': {
+        'issue': 'TEST-1', 'start': '2026-12-03', 'duration': 'P1Y'}}),
     'version': dict(task={'ytracker.tracker.tracker_version': {
         'queue': 'REL', 'name': '1.2', 'description': 'Parity', 'released': True}}, options=['--diff']),
     'version info': dict(task={'ytracker.tracker.tracker_version_info': {'queue': 'REL', 'released': True}}),

@@ -59,6 +59,8 @@ ARGUMENTS = {
     'tracker_remote_link': [dict(origin='ci.example', key='build-1'),
                             dict(links=[dict(origin='ci.example', key='build-1')], purge=True)],
     'tracker_remote_link_info': [dict(), dict(origin='ci.example', key='build-1')],
+    'tracker_worklog': [dict(start='2026-12-03T22:00:00+03:00', duration='1h30m', comment='window'),
+                        dict(start='2026-12-03', state='absent')],
     'tracker_version': [dict(queue='REL', name='2.0', description='d'),
                         dict(queue='REL', name='1.1', released=True, archived=True)],
     'tracker_version_info': [dict(queue='REL'), dict(queue='REL', name='1.1', released=True, archived=False)],
