@@ -15,7 +15,8 @@ and 5,000 links: cost must grow with the links, not with their square.
 
 The issues table times tracker_issue with nothing to change against one uri GET, and a loop of it
 against a loop of ansible.builtin.debug; the versions table does the same for tracker_version,
-against one uri GET of the queue's versions. The lookups table times a
+against one uri GET of the queue's versions; the checklist table times tracker_checklist of 10
+items with nothing to change against one uri GET of the checklist. The lookups table times a
 loop of 30 whose ``when:`` asks the issue lookup against one whose ``when:`` reads a plain variable,
 and prices the difference per item against one uri GET of the issue. The last table times tasks against a port where nothing
 listens: those targets are seconds, as an ops team waits for a dead endpoint to be reported.
@@ -201,8 +202,8 @@ def main():
     print(table)
 
     every_goal = list(goals)
-    for measure in (measure_scale, measure_issues, measure_versions, measure_bulk, measure_lookups,
-                    measure_dead_endpoint):
+    for measure in (measure_scale, measure_issues, measure_versions, measure_checklist, measure_bulk,
+                    measure_lookups, measure_dead_endpoint):
         more, more_goals = measure(work, env)
         table += '\n\n' + more
         print('\n' + more)
@@ -412,6 +413,45 @@ def measure_issues(work, env):
     goals = [
         ('(e) / (f)', results['issue'][0] / results['issue uri'][0], 1.0),
         ('(g) / (h)', results['issue loop'][0] / results['debug loop'][0], 1.3),
+    ]
+    return table + '\n\n' + goals_table(goals), goals
+
+
+# tracker_checklist: a task of 10 items, each already as it says, against one ansible.builtin.uri GET
+# of the checklist: it sends that one read, and no more.
+
+CHECKLIST_ITEMS = 10
+CHECKLIST_PLAYBOOKS = {
+    'checklist': PLAY + '''    - name: The release checklist, already as the task says
+      ytracker.tracker.tracker_checklist:
+        issue: TEST-1
+        items:
+''' + ''.join('''          - text: Step %d
+            checked: %s
+            assignee: alice
+            deadline: "2026-12-05"
+''' % (number, 'true' if number % 2 else 'false') for number in range(1, CHECKLIST_ITEMS + 1)),
+    'checklist uri': PLAY + '''    - name: Read the checklist
+      ansible.builtin.uri:
+        url: "{{ lookup('ansible.builtin.env', 'TRACKER_API_URL') }}/v3/issues/TEST-1/checklistItems"
+''' + HEADERS,
+}
+CHECKLIST_TITLES = {
+    'checklist': '(v) tracker_checklist, %d items, nothing to change' % CHECKLIST_ITEMS,
+    'checklist uri': '(w) ansible.builtin.uri: GET of the checklist',
+}
+CHECKLIST_SEEDS = [('checklists', {'issue': 'TEST-1', 'items': [
+    {'text': 'Step %d' % number, 'checked': bool(number % 2), 'assignee': 'alice',
+     'deadline': {'date': '2026-12-05T00:00:00.000+0000', 'deadlineType': 'date'}}
+    for number in range(1, CHECKLIST_ITEMS + 1)]})]
+
+
+def measure_checklist(work, env):
+    """The checklist table and its targets: one read, within 1.2 times one uri GET."""
+    results, table = measure_ways(work, env, CHECKLIST_PLAYBOOKS, CHECKLIST_TITLES, seeds=CHECKLIST_SEEDS)
+    goals = [
+        ('(v) / (w)', results['checklist'][0] / results['checklist uri'][0], 1.2),
+        ('requests of (v) / of (w)', float(results['checklist'][1]) / results['checklist uri'][1], 1.0),
     ]
     return table + '\n\n' + goals_table(goals), goals
 

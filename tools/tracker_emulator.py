@@ -214,7 +214,8 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
                                writes hold one entry per issue changed, method BULK
   POST   /_emulator/reset      back to the configuration: forget links, comments, checklists,
                                records of time spent, issues, versions and components made
-                               since, faults and requests; the settings as started
+                               since, faults and requests; the settings of bulk changes,
+                               checklists and records of time spent as started
 
 Run: python3 tracker_emulator.py [--port 0] [--config FILE] [--page-size N] [--no-link-header]
 [--link-shape origin|reference] [--comment-shape table|example] [--version-shape table|example]
