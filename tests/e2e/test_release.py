@@ -33,7 +33,8 @@ MARKER = 'report:release-web-2.3.0:rollout'
 # What a run sends when the release is recorded already: one read per task.
 VERSIONS = 'GET /v3/queues/REL/versions'
 READS = [VERSIONS, 'POST /v3/issues/_search', 'GET /v3/issues/REL-1/remotelinks', 'GET /v3/issues/REL-1/links',
-         'GET /v3/issues/REL-1/comments', 'POST /v3/issues/_search', 'GET /v3/issues/REL-1', VERSIONS]
+         'GET /v3/issues/REL-1/comments', 'GET /v3/issues/REL-1/checklistItems', 'GET /v3/issues/REL-1/worklog',
+         'GET /v3/myself', 'POST /v3/issues/_search', 'GET /v3/issues/REL-1', VERSIONS]
 
 
 class Run:
@@ -100,6 +101,9 @@ def recorded(emulator):
         'links': [(link['type']['id'], link['direction'], link['object']['key'])
                   for link in emulator.api('GET', '/issues/%s/links' % KEY)],
         'comments': [comment['text'] for comment in comments(emulator)],
+        'checklist': [(item['text'], item['checked']) for item in emulator.api('GET', '/issues/%s/checklistItems' % KEY)],
+        'worklog': [(record['start'], record['duration'], record['comment'])
+                    for record in emulator.api('GET', '/issues/%s/worklog' % KEY)],
         'fix_versions': [version['display'] for version in issue['fixVersions']],
         'version': [(version['name'], version['released']) for version in emulator.api('GET', '/queues/REL/versions')
                     if version['name'] == '2.3.0'],
@@ -121,10 +125,12 @@ def test_the_guide_shows_the_playbook_as_it_is():
 
 def test_the_second_run_changes_nothing_and_only_reads(release, emulator):
     first = release()
-    assert first.recap('changed') == 7, first.output
+    assert first.recap('changed') == 9, first.output
     assert recorded(emulator) == {
         'unique': UNIQUE, 'summary': 'Release web 2.3.0', 'status': 'closed', 'resolution': 'fixed',
         'builds': ['build-77'], 'links': [('depends', 'outward', 'DEMO-2')], 'comments': [report(77)],
+        'checklist': [('Migration DEMO-2 done', True), ('Rolled out', True), ('Announced to customers', False)],
+        'worklog': [('2026-12-03T19:00:00.000+0000', 'PT30M', 'Rollout of web 2.3.0')],
         'fix_versions': ['2.3.0'], 'version': [('2.3.0', True)]}
     version_id = [version['id'] for version in emulator.api('GET', '/queues/REL/versions')
                   if version['name'] == '2.3.0'][0]
@@ -142,7 +148,7 @@ def test_the_second_run_changes_nothing_and_only_reads(release, emulator):
     second = release()
 
     assert second.recap('changed') == 0, second.output
-    assert second.recap('ok') == 9 and second.recap('skipped') == 0, second.output
+    assert second.recap('ok') == 11 and second.recap('skipped') == 0, second.output
     assert emulator.requests() == READS
     assert recorded(emulator) == state and len(writes(emulator)) == 2
     assert '"msg": "REL-1 (%s) is closed"' % UNIQUE in second.output
@@ -171,7 +177,7 @@ def test_check_mode_of_the_whole_play_writes_nothing(release, emulator):
     before = release('--check', '--diff')
 
     # The version and the issue would be created; the tasks on the issue have no issue yet, and are skipped.
-    assert before.recap('changed') == 2 and before.recap('skipped') == 7, before.output
+    assert before.recap('changed') == 2 and before.recap('skipped') == 9, before.output
     assert '+summary: Release web 2.3.0' in before.output and '+name: 2.3.0' in before.output
     assert emulator.requests() == [VERSIONS, 'POST /v3/issues/_search'] and writes(emulator) == []
     assert '2.3.0' not in [version['name'] for version in emulator.api('GET', '/queues/REL/versions')]
