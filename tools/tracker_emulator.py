@@ -52,6 +52,15 @@ Records of time spent (tracker_emulator_worklogs.py)
                                                 start is refused (400)
   DELETE /{ver}/issues/{issue}/worklog/{id}     (204)
 
+Attachments (tracker_emulator_attachments.py)
+  GET    /{ver}/issues/{issue}/attachments            the files of the issue and of its comments (200)
+  POST   /{ver}/issues/{issue}/attachments/[?filename] upload one (201): multipart/form-data, the part
+                                                       "file", else the only part with a filename; the
+                                                       name the filename parameter, else the part's
+                                                       (filename* first)
+  GET    /{ver}/issues/{issue}/attachments/{id}/{name} the file's bytes (200), the name as stored
+  DELETE /{ver}/issues/{issue}/attachments/{id}/       (204)
+
 Issues, their workflow and users (tracker_emulator_issues.py, _workflow.py, _search.py, _users.py)
   POST  /{ver}/issues/                        a new issue (201): queue and summary required (422);
                                               type, priority, assignee, followers, tags, parent,
@@ -194,6 +203,9 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
   POST   /_emulator/comments   add comments without a request each, also by another user:
                                {"issue": "TEST-1", "comments": [{"text": ..., "createdBy":
                                {"id": ..., "display": ...}}]}
+  POST   /_emulator/attachments add files without a request each: {"issue": "TEST-1",
+                               "attachments": [{"name": ..., "text": ... or "base64": ...,
+                               "createdBy": {...}, "comment": <comment id>}]}
   GET    /_emulator/issues     {"writes": [...]}: the method, path, query and body of every
                                create, edit and transition of an issue sent
   POST   /_emulator/issues     add issues without a request each: {"queue": "BULK", "count": 30}
@@ -213,8 +225,8 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
                                notify, status and, per issue, "changed" or why not; the issues'
                                writes hold one entry per issue changed, method BULK
   POST   /_emulator/reset      back to the configuration: forget links, comments, checklists,
-                               records of time spent, issues, versions and components made
-                               since, faults and requests; the settings of bulk changes,
+                               records of time spent, attachments, issues, versions and
+                               components made since, faults and requests; the settings of bulk changes,
                                checklists and records of time spent as started
 
 Run: python3 tracker_emulator.py [--port 0] [--config FILE] [--page-size N] [--no-link-header]

@@ -22,7 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from tracker_emulator_resource import Answer, Problem
-from tracker_emulator_routes import EMPTY, OBJECT, OPTIONS, find_route, is_control
+from tracker_emulator_routes import EMPTY, OBJECT, OPTIONS, RAW, find_route, is_control
 from tracker_emulator_state import Tracker
 
 DROP = Answer('dropped')  # no answer: the connection is dropped
@@ -108,6 +108,8 @@ def read_body(raw, kind):
     """The body as a route reads it (see tracker_emulator_routes.py); Problem 400 or 422."""
     if kind is None:
         return None
+    if kind == RAW:
+        return raw
     if kind == EMPTY:
         if raw.strip():
             raise Problem(400, 'This request takes no body.')
@@ -164,10 +166,13 @@ class Handler(BaseHTTPRequestHandler):
             self.send(answer)
 
     def send(self, answer):
-        data = b'' if answer.body is None else json.dumps(answer.body).encode('utf-8')
+        if isinstance(answer.body, bytes):  # a file, its Content-Type among the answer's headers
+            data = answer.body
+        else:
+            data = b'' if answer.body is None else json.dumps(answer.body).encode('utf-8')
         try:
             self.send_response(answer.status)
-            if answer.body is not None:
+            if answer.body is not None and not isinstance(answer.body, bytes):
                 self.send_header('Content-Type', 'application/json; charset=utf-8')
             self.send_header('Content-Length', str(len(data)))
             for name, value in (answer.headers or {}).items():

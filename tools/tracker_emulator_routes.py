@@ -10,13 +10,15 @@ also found for it (request.issue: 403 or 404 otherwise). API paths follow /v2 or
 
 What a route reads of the body (body=...): OBJECT, a JSON object (422 otherwise); ANY, any JSON
 or none; OPTIONS, a JSON object or none, meaning {}; EMPTY, nothing (400 otherwise); None, the
-body is not read. creates=True: the route makes something, which the create faults play on.
+body is not read; RAW, the body's bytes as they came (a file upload). creates=True: the route
+makes something, which the create faults play on.
 """
 
 import collections
 import re
 from urllib.parse import unquote
 
+import tracker_emulator_attachments as attachments
 import tracker_emulator_bulk as bulk
 import tracker_emulator_checklists as checklists
 import tracker_emulator_comments as comments
@@ -30,7 +32,7 @@ import tracker_emulator_workflow as workflow
 import tracker_emulator_worklogs as worklogs
 from tracker_emulator_resource import Problem
 
-OBJECT, ANY, OPTIONS, EMPTY = 'object', 'any', 'options', 'empty'
+OBJECT, ANY, OPTIONS, EMPTY, RAW = 'object', 'any', 'options', 'empty', 'raw'
 Route = collections.namedtuple('Route', 'method pattern serve body creates')
 SEGMENT = re.compile(r'\{(\w+)\}')
 API_PATH = re.compile(r'^/(v2|v3)(/.*)$')
@@ -64,6 +66,10 @@ API_ROUTES = [
     route('POST', WORKLOG, worklogs.add_record, OBJECT, creates=True),
     route('PATCH', WORKLOG + '/{record}', worklogs.edit_record, OBJECT),
     route('DELETE', WORKLOG + '/{record}', worklogs.delete_record),
+    route('GET', '/issues/{issue}/attachments/?', attachments.list_attachments),
+    route('POST', '/issues/{issue}/attachments/?', attachments.upload_attachment, RAW, creates=True),
+    route('GET', '/issues/{issue}/attachments/{attachment}/{filename}', attachments.download_attachment),
+    route('DELETE', '/issues/{issue}/attachments/{attachment}/?', attachments.delete_attachment),
     route('POST', '/issues/_search', search.search_issues, ANY),
     route('POST', '/issues/?', issues.create_issue, OBJECT, creates=True),
     route('GET', '/issues/{issue}', issues.get_issue),
@@ -92,6 +98,7 @@ CONTROL_ROUTES = [
     route('POST', '/comments', comments.seed_comments, OPTIONS),
     route('POST', '/checklists', checklists.seed_items, OPTIONS),
     route('POST', '/worklogs', worklogs.seed_records, OPTIONS),
+    route('POST', '/attachments', attachments.seed_attachments, OPTIONS),
     route('GET', '/issues', issues.list_writes),
     route('POST', '/issues', issues.add_issues, OPTIONS),
     route('POST', '/issues/{issue}', issues.edit_behind, OPTIONS),

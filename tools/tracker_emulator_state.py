@@ -8,6 +8,7 @@ test controls that reach all of them."""
 
 import threading
 
+from tracker_emulator_attachments import Attachments
 from tracker_emulator_bulk import SETTINGS as BULK_SETTINGS
 from tracker_emulator_bulk import BulkChanges
 from tracker_emulator_checklists import SETTINGS as CHECKLIST_SETTINGS
@@ -50,6 +51,7 @@ class Tracker:
             self.comments = Comments()
             self.checklists = Checklists(self.config, self.users)
             self.worklogs = Worklogs(self.users)
+            self.attachments = Attachments()
             self.bulk = BulkChanges(self.config)
 
     def take_fault(self, method, path):

@@ -106,6 +106,22 @@ def worklog_path(issue, record=None):
     return issue_path(issue, 'worklog', *([record['id']] if record is not None else []))
 
 
+# An issue's attachments: the list (not paged, as far as the reference says) holds the files of
+# the issue and of its comments; a file is downloaded at .../<id>/<file name> and deleted at .../<id>/.
+
+def attachments_path(issue):
+    return issue_path(issue, 'attachments')
+
+
+def attachment_path(issue, attachment):
+    # The trailing slash, as the reference writes the delete.
+    return issue_path(issue, 'attachments', attachment.get('id')) + '/'
+
+
+def attachment_content_path(issue, attachment):
+    return issue_path(issue, 'attachments', attachment.get('id'), attachment.get('name'))
+
+
 # Users
 
 def user_path(name):

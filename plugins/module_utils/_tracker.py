@@ -30,6 +30,7 @@ from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
 from ansible.module_utils.basic import missing_required_lib
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._errors import OutcomeUnknown, TrackerError
+from ansible_collections.ytracker.tracker.plugins.module_utils._files import CHUNK
 from ansible_collections.ytracker.tracker.plugins.module_utils._options import (
     check_connection_options,
     header_value,
@@ -193,18 +194,34 @@ class TrackerClient(PagedReads):
             return None
         return self._json(response)
 
-    def create(self, path, body, params=None, hints=None):
+    def create(self, path, body, params=None, hints=None, data=None):
         """POST a new object; the answer's JSON.
 
         OutcomeUnknown when the object may or may not exist now: the answer was lost (a timeout,
         a dropped connection, a 5xx), or it came 2xx with no JSON to say what was made. The
-        caller settles it by reading, and never posts again blindly.
+        caller settles it by reading, and never posts again blindly. ``data``: a body other than
+        JSON, as _request takes it (a file upload), in place of ``body``.
         """
-        response = self._request('POST', self.base_url + path, body=body, params=params, hints=hints)
+        response = self._request('POST', self.base_url + path, body=body, params=params, hints=hints, data=data)
         try:
             return response.json()
         except ValueError:
             raise OutcomeUnknown(self._not_json(response), status=response.status_code)
+
+    def stream(self, path, hints=None, chunk_size=CHUNK):
+        """The body of GET ``path`` (a file, not JSON), chunks of at most ``chunk_size`` bytes as they come.
+
+        A generator: the request is sent at the first chunk, and closing it early (a comparison
+        that met a difference) closes the connection rather than reading the rest. A download that
+        breaks off half way is a TrackerError; the request itself is retried as any GET is.
+        """
+        response = self._request('GET', self.base_url + path, hints=hints, headers={'Accept': '*/*'}, stream=True)
+        try:
+            yield from response.iter_content(chunk_size)
+        except requests.exceptions.RequestException as error:
+            raise TrackerError('GET %s: the download broke off: %s' % (self._path(response.url), self._redact(error)))
+        finally:
+            response.close()
 
     def delete(self, path, hints=None):
         """DELETE ``path``: True when this run deleted it, False when it was gone already (404).
@@ -244,7 +261,8 @@ class TrackerClient(PagedReads):
                                % (response.request.method, self._path(response.url), urlsplit(target).netloc))
         return target
 
-    def _request(self, method, url, body=None, params=None, hints=None, safe_to_repeat=None, headers=None):
+    def _request(self, method, url, body=None, params=None, hints=None, safe_to_repeat=None, headers=None,
+                 data=None, stream=False):
         """Send one request, retrying what is safe to retry; the response or TrackerError.
 
         429 is retried on every method: Tracker refused the request without acting on it. 5xx,
@@ -254,6 +272,10 @@ class TrackerClient(PagedReads):
         budget of retries, whatever it is answered. A connection that cannot be made at all
         (refused, or a host name that does not resolve) gets one quick retry: nothing is there,
         and backing off for a minute would only delay the failure.
+
+        ``data``: a body sent instead of JSON, an object whose open() gives it afresh for each
+        attempt (a file-like object with a length, so no chunked encoding) and whose headers()
+        are sent with it. ``stream``: the response's body is left unread, for the caller to stream.
         """
         if safe_to_repeat is None:
             safe_to_repeat = method != 'POST'
@@ -261,7 +283,7 @@ class TrackerClient(PagedReads):
         while True:
             where = '%s %s' % (method, self._path(url, params))
             try:
-                response = self._send(method, url, body, params, headers)
+                response = self._send(method, url, body, params, headers, data, stream)
             except requests.exceptions.SSLError as error:
                 raise TrackerError('%s: TLS error: %s (%s)' % (where, self._redact(error), self._tls_hint()))
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
@@ -298,16 +320,27 @@ class TrackerClient(PagedReads):
                 error = TrackerError(message, status=status)
                 error.after_lost_attempt = lost_attempt
                 raise error
+            if stream:
+                # An unread answer would hold its connection.
+                response.close()
             self.backoff(attempt, reason='HTTP %d' % status, retry_after=response.headers.get('Retry-After'))
             attempt, lost_attempt = attempt + 1, lost_attempt or status >= 500
 
-    def _send(self, method, url, body, params, headers=None):
-        with warnings.catch_warnings():
-            if self.verify is False:
-                # validate_certs: false was asked for; urllib3 would say so on stderr at every request.
-                warnings.simplefilter('ignore', InsecureRequestWarning)
-            return self.session.request(method, url, json=body, params=params, timeout=self.timeout,
-                                        verify=self.verify, proxies=self.proxies, headers=headers)
+    def _send(self, method, url, body, params, headers=None, data=None, stream=False):
+        payload = None
+        if data is not None:
+            # Opened afresh for each attempt: a retry sends the whole body again.
+            payload, headers = data.open(), dict(headers or {}, **data.headers())
+        try:
+            with warnings.catch_warnings():
+                if self.verify is False:
+                    # validate_certs: false was asked for; urllib3 would say so on stderr at every request.
+                    warnings.simplefilter('ignore', InsecureRequestWarning)
+                return self.session.request(method, url, json=body, data=payload, params=params, timeout=self.timeout,
+                                            verify=self.verify, proxies=self.proxies, headers=headers, stream=stream)
+        finally:
+            if payload is not None:
+                payload.close()
 
     def _tls_hint(self):
         if self.ca_path:

@@ -27,7 +27,7 @@ description:
     by adding again blindly. Checklists have no unique key, so after adding, the module reads the checklist again;
     where other runs added the same item at the same moment, every run keeps the item with the lowest id and deletes
     the others.
-  - See R(Checklists\, attachments and time spent,ansible_collections.ytracker.tracker.docsite.issue_records).
+  - See R(What automation leaves on an issue,ansible_collections.ytracker.tracker.docsite.issue_records).
 author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:

@@ -26,7 +26,7 @@ description:
   - An add whose answer is lost is resolved by reading the records, never by adding again blindly. After adding, the
     module reads them once more; where other runs added the same record at the same moment, every run keeps the one
     with the lowest id and deletes the others.
-  - See R(Checklists\, attachments and time spent,ansible_collections.ytracker.tracker.docsite.issue_records).
+  - See R(What automation leaves on an issue,ansible_collections.ytracker.tracker.docsite.issue_records).
 author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:

@@ -14,6 +14,7 @@ import pytest
 from conftest import BUILD, REMOTE_LINK as LINK, link_task
 
 INFO = 'ytracker.tracker.tracker_remote_link_info'
+ATTACHMENT = 'ytracker.tracker.tracker_attachment'
 
 
 def without(name):
@@ -76,6 +77,9 @@ PARITY = {
         'queue': 'REL', 'name': 'backend', 'description': 'Parity', 'lead': 'alice', 'assign_auto': True}},
         options=['--diff']),
     'component info': dict(task={'ytracker.tracker.tracker_component_info': {'queue': 'REL', 'name': 'frontend'}}),
+    'attachment': dict(task={ATTACHMENT: {'issue': 'TEST-1', 'src': os.path.abspath(__file__)}}, options=['--diff']),
+    'attachment, bad input': dict(task={ATTACHMENT: {'issue': 'TEST-1', 'src': os.path.dirname(__file__)}}),
+    'attachment info': dict(task={'ytracker.tracker.tracker_attachment_info': {'issue': 'TEST-1'}}),
     'issue link info': dict(task={'ytracker.tracker.tracker_issue_link_info': {'issue': 'TEST-1'}}),
     'module warns': dict(task={PROBE: {'warn': 'a warning of the module'}}, probe=True),
     'module deprecates': dict(task={PROBE: {'deprecate': 'an option going away'}}, probe=True),

@@ -42,6 +42,9 @@ SAMPLES = {'str': 'TEST-1', 'int': 1, 'float': 1.0, 'bool': False, 'list': ['TES
 # at least one set, enough to pass its argument checks and reach its requests. A new module needs
 # an entry: the test names the module that has none.
 ARGUMENTS = {
+    'tracker_attachment': [dict(src=__file__), dict(name='build.log', state='absent'),
+                           dict(src=__file__, name='report.py', replace=False)],
+    'tracker_attachment_info': [dict(), dict(name='build.log', dest='/tmp', checksum='sha1:' + '0' * 40, mode='0600')],
     'tracker_bulk_change': [dict(queue='TEST', status='closed', resolution='fixed'),
                             dict(keys=['TEST-1', 'TEST-2'], tags=['release'], priority='critical', wait=False)],
     'tracker_checklist': [dict(items=[dict(text='DB migrated', checked=True, assignee='alice', deadline='2026-12-05')]),
