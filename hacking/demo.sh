@@ -2,8 +2,8 @@
 # make demo: install the collection from this checkout, start the Tracker emulator, run
 # examples/link_build.yml twice against it (the first run creates links, the second changes
 # nothing) and show the issue's links, then run examples/release.yml twice the same way and show
-# the release issue (status, links, comment, checklist, attachments, time spent), and stop the emulator. It needs ansible-core and
-# requests on PATH, nothing else.
+# the release issue (status, links, comment, checklist, attachments, time spent), and stop the
+# emulator. It needs ansible-core and requests on PATH, nothing else.
 #
 # Each step is a function: another playbook is one more run_twice (and show_links) at the end.
 set -euo pipefail
