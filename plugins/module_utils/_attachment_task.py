@@ -19,6 +19,7 @@ __metaclass__ = type
 
 from ansible_collections.ytracker.tracker.plugins.module_utils import _attachments
 from ansible_collections.ytracker.tracker.plugins.module_utils._common import one_object
+from ansible_collections.ytracker.tracker.plugins.module_utils._errors import TrackerError
 from ansible_collections.ytracker.tracker.plugins.module_utils._files import MultipartFile, same_content
 from ansible_collections.ytracker.tracker.plugins.module_utils._flow import Resource
 from ansible_collections.ytracker.tracker.plugins.module_utils._resources import (
@@ -33,11 +34,15 @@ FIELD = 'file'
 
 
 def compare(client, issue, attachment, src):
-    """Whether the attachment holds exactly the file ``src``, streamed until the first difference."""
-    chunks = client.stream(attachment_content_path(issue, attachment), hints={
-        404: 'attachment %s is no longer on issue %s' % (_attachments.attachment_id(attachment), issue)})
+    """Whether the attachment holds exactly the file ``src``, streamed until the first difference;
+    None when it is gone since the list was read (another run, settling twins, deleted it)."""
+    chunks = client.stream(attachment_content_path(issue, attachment))
     try:
         return same_content(chunks, src)
+    except TrackerError as error:
+        if error.status == 404:
+            return None
+        raise
     finally:
         chunks.close()
 
@@ -70,12 +75,19 @@ class IssueAttachments(Resource):
 
     def read(self, client):
         found = client.get_all(attachments_path(self.issue), hints=self.hints)
-        if self.state == 'present' and self.replace:
-            for attachment in _attachments.to_compare(found, self.wanted):
-                key = _attachments.attachment_id(attachment)
-                if key not in self.same:
-                    self.same[key] = compare(client, self.issue, attachment, self.wanted.src)
-        return found
+        if self.state != 'present' or not self.replace:
+            return found
+        gone = set()
+        for attachment in _attachments.to_compare(found, self.wanted):
+            key = _attachments.attachment_id(attachment)
+            if key not in self.same:
+                same = compare(client, self.issue, attachment, self.wanted.src)
+                if same is None:
+                    gone.add(key)
+                else:
+                    self.same[key] = same
+        # What is gone is neither kept nor deleted: the plan goes on with the others.
+        return [attachment for attachment in found if _attachments.attachment_id(attachment) not in gone]
 
     def plan(self, wanted, current):
         return _attachments.plan_attachment(wanted, current, self.state, self.replace, self.same)

@@ -194,6 +194,8 @@ def test_many_hosts_at_once_leave_exactly_one_attachment(playbook, emulator, tmp
                    options=['-i', str(inventory), '--forks', str(HOSTS)], execution=execution)
 
     assert run.rc == 0, run.output
+    failures = dict((host, results[0].get('msg')) for host, results in run.by_host.items() if results[0].get('failed'))
+    assert failures == {}, run.output
     left = attachments(emulator)
     assert [(item['name'], content(emulator, item)) for item in left] == [
         ('rollout.md', b'web 1.4 is live on 12 hosts\n')]
