@@ -77,6 +77,10 @@ PARITY = {
         'queue': 'REL', 'name': 'backend', 'description': 'Parity', 'lead': 'alice', 'assign_auto': True}},
         options=['--diff']),
     'component info': dict(task={'ytracker.tracker.tracker_component_info': {'queue': 'REL', 'name': 'frontend'}}),
+    'queue': dict(task={'ytracker.tracker.tracker_queue': {
+        'key': 'PAR', 'name': 'Parity', 'lead': 'alice', 'default_type': 'task', 'default_priority': 'normal',
+        'issue_types': [{'type': 'task', 'workflow': 'oicn', 'resolutions': ['fixed']}]}}, options=['--diff']),
+    'queue, delete without force': dict(task={'ytracker.tracker.tracker_queue': {'key': 'OPS', 'state': 'absent'}}),
     'attachment': dict(task={ATTACHMENT: {'issue': 'TEST-1', 'src': os.path.abspath(__file__)}}, options=['--diff']),
     'attachment, bad input': dict(task={ATTACHMENT: {'issue': 'TEST-1', 'src': os.path.dirname(__file__)}}),
     'attachment info': dict(task={'ytracker.tracker.tracker_attachment_info': {'issue': 'TEST-1'}}),
