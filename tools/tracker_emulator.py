@@ -101,6 +101,16 @@ Queues (tracker_emulator_queues.py)
   DELETE /{ver}/queues/{queue}                (204): its issues go with it (404, found by no search)
   POST   /{ver}/queues/{queue}/_restore       a deleted queue back, with its issues (200); 404 for
                                               one that is not deleted
+  GET    /{ver}/queues/{queue}/localFields    the queue's local fields (200)
+  POST   /{ver}/queues/{queue}/localFields    a new one (200): name {"en", "ru"}, id (its key),
+                                              category, type (422 without); optionsProvider, order,
+                                              description, readonly, visible, hidden, container; a
+                                              key the queue has is 400
+  GET    /{ver}/queues/{queue}/localFields/{key}  one, its name in Russian unless Accept-Language
+                                              is en
+  PATCH  /{ver}/queues/{queue}/localFields/{key}  edit name, category, order, description,
+                                              optionsProvider, readonly, visible, hidden (200);
+                                              type and the rest read-only (400)
 
 Queue versions and components (tracker_emulator_versions.py)
   POST  /{ver}/versions/                      a new version (200): queue and name required (422);

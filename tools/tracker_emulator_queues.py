@@ -24,6 +24,16 @@ A deleted queue (DELETE, 204) takes its issues with it: they answer 404 and no s
 POST .../_restore (200, the queue with its id a number, as restore-queue.md prints it) brings both
 back. A queue's lead is answered as get-queue.md shows it, its id the uid; --queue-lead login
 answers its id as the login, as the example of create-queue.md does.
+
+A queue's local fields (create-local-field.md, get-local-fields.md, get-info-local-field.md,
+edit-local-field.md) are kept by their key within the queue: created (200) with name ({"en",
+"ru"}), id (the key), category (of CATEGORIES) and type (of FIELD_TYPES) required (422), a key
+the queue has already refused with 400 (the page lists no 409); answered with their id
+"<queue id>--<key>", their type as schema.type, and their name in one language, as
+common-format.md says: Russian unless Accept-Language asks for English (the other when one is
+missing). visible and hidden are kept, not answered, as the pages' answers show none. An edit
+(PATCH) takes name, category, order, description, optionsProvider, readonly, visible and hidden;
+type, id, key and container are read-only (400). No page deletes a local field: nor does this.
 """
 
 import re
@@ -46,6 +56,17 @@ KEY = re.compile(r'^[A-Z]+$')
 RESERVED = ('ADMIN', 'SETTINGS')
 REQUIRED = ('key', 'name', 'lead', 'defaultType', 'defaultPriority', 'issueTypesConfig')
 EDITABLE = ('name', 'description', 'lead', 'defaultType', 'defaultPriority', 'assignAuto')
+# The categories of fields: (id, display).
+CATEGORIES = [('000000000000000000000001', 'System'), ('000000000000000000000002', 'Custom'),
+              ('000000000000000000000003', 'Agile')]
+# The types of create-local-field.md: the class's short name, and the schema type an answer shows.
+FIELD_TYPES = {'Date': 'date', 'DateTime': 'datetime', 'String': 'string', 'Text': 'text', 'Float': 'float',
+               'Integer': 'integer', 'User': 'user', 'Uri': 'uri'}
+FIELD_TYPE = 'ru.yandex.startrek.core.fields.%sFieldType'
+# Which list of values a field of a type may offer (optionsProvider.type), and which types take container.
+PROVIDERS = {'FixedListOptionsProvider': ('String', 'Integer'), 'FixedUserListOptionsProvider': ('User',)}
+CONTAINERS = ('String', 'User')
+FIELD_EDITABLE = ('name', 'category', 'order', 'description', 'optionsProvider', 'readonly', 'visible', 'hidden')
 # The expand values of get-queue.md.
 EXPANDS = ('all', 'projects', 'components', 'versions', 'types', 'team', 'workflows', 'fields', 'issueTypesConfig')
 STARTING_TYPES = [{'issueType': 'task', 'workflow': 'oicn', 'resolutions': ['fixed', 'wontFix']},
@@ -270,3 +291,153 @@ def restore_queue(tracker, request):
     answer = queues.view(request.api, record)
     answer['id'] = record['id']  # a number, as restore-queue.md prints it
     return Answer(200, answer)
+
+
+class LocalFields(Resource):
+    """The local fields of every queue, kept by (queue, key)."""
+
+    noun = 'field'
+    checks_version = False  # edit-local-field.md names no version
+
+    def __init__(self):
+        super().__init__(counter(1))
+        self.order = counter(100)
+
+    def name_of(self, item):
+        return '%s/%s' % (item['queue'], item['key'])
+
+    def of_queue(self, queue):
+        return [item for item in self.all() if item['queue'] == queue]
+
+    def find_in(self, queue, key):
+        return self.find('%s/%s' % (queue, key))
+
+    def create(self, queue, body):
+        missing = {name: 'Required field.' for name in ('name', 'id', 'category', 'type') if not body.get(name)}
+        if missing:
+            raise Problem(422, 'Validation failed.', missing)
+        key = body['id']
+        if not isinstance(key, str) or not re.match(r'^[A-Za-z][A-Za-z0-9_]*$', key):
+            raise Problem(400, 'Invalid field key: %s' % key, {'id': 'Invalid value.'})
+        if '%s/%s' % (queue, key) in self.items:
+            raise Problem(400, 'The queue %s has a field with the key %s already.' % (queue, key), {'id': 'Taken.'})
+        kind = field_type(body['type'])
+        values = {'kind': kind, 'container': False}
+        if 'container' in body:
+            if not isinstance(body['container'], bool) or (body['container'] and kind not in CONTAINERS):
+                raise Problem(400, 'A field of type %s cannot hold several values.' % kind, {'container': 'Invalid.'})
+            values['container'] = body['container']
+        values.update(self.checked({name: value for name, value in body.items()
+                                    if name not in ('id', 'type', 'container')}, kind))
+        values.setdefault('order', next(self.order))
+        return self.add(dict({'description': None, 'readonly': False, 'visible': False, 'hidden': False,
+                              'provider': None}, queue=queue, key=key, **values))
+
+    def checked(self, body, kind):
+        """The stored values of an edit's (or a create's) fields; Problem 400 for one that cannot be set."""
+        values = {}
+        for name, value in body.items():
+            if name not in FIELD_EDITABLE:
+                raise Problem(400, 'Field %s cannot be set.' % name, {name: 'Read-only field.'})
+            if name == 'name':
+                if not isinstance(value, dict) or not any(isinstance(value.get(one), str) and value[one].strip()
+                                                          for one in ('en', 'ru')):
+                    raise Problem(422, 'Validation failed.', {name: 'Expected {"en", "ru"}.'})
+                values['name'] = {one: value[one] for one in ('en', 'ru') if value.get(one)}
+            elif name == 'category':
+                if value not in [category for category, display in CATEGORIES]:
+                    raise Problem(400, 'Unknown category: %s' % value, {name: 'Unknown value.'})
+                values[name] = value
+            elif name == 'order':
+                if not isinstance(value, int) or isinstance(value, bool):
+                    raise Problem(422, 'Validation failed.', {name: 'Expected a number.'})
+                values[name] = value
+            elif name == 'description':
+                values[name] = value
+            elif name == 'optionsProvider':
+                values['provider'] = provider(value, kind)
+            else:
+                if not isinstance(value, bool):
+                    raise Problem(422, 'Validation failed.', {name: 'Expected true or false.'})
+                values[name] = value
+        return values
+
+    def change(self, item, body):
+        values = self.checked(body, item['kind'])
+        if 'name' in values:
+            values['name'] = dict(item['name'], **values['name'])
+        self.edit(item, values)
+
+    def view(self, api, item, language, queues, created=False):
+        names = item['name']
+        queue = queues.find(item['queue'])
+        answer = {'type': 'local', 'self': '%s/queues/%s/localFields/%s' % (api, item['queue'], item['key']),
+                  'id': '%024x--%s' % (queue['id'], item['key']),
+                  'name': names.get(language) or names.get('ru') or names.get('en'), 'key': item['key'],
+                  'version': item['version']}
+        if item.get('description') is not None:
+            answer['description'] = item['description']
+        schema = FIELD_TYPES[item['kind']]
+        answer['schema'] = ({'type': 'array', 'items': schema, 'required': False} if item['container']
+                            else {'type': schema, 'required': False})
+        answer.update(readonly=item['readonly'], options=False, suggest=False)
+        if item['provider'] is not None:
+            answer['optionsProvider'] = dict(item['provider'], needValidation=True)
+        query = 'Number' if schema in ('integer', 'float') else 'String'
+        answer['queryProvider'] = {'type': '%sOptionalQueryProvider' % query}
+        answer['order'] = item['order']
+        display = dict(CATEGORIES)[item['category']]
+        answer['category'] = {'self': '%s/fields/categories/%s' % (api, item['category']), 'id': item['category'],
+                              'display': display}
+        if not created:
+            answer['queue'] = {'self': '%s/queues/%s' % (api, queue['key']), 'id': str(queue['id']),
+                               'key': queue['key'], 'display': queue['name']}
+        return answer
+
+
+def field_type(value):
+    for kind in FIELD_TYPES:
+        if value == FIELD_TYPE % kind:
+            return kind
+    raise Problem(400, 'Unknown field type: %s' % value, {'type': 'Unknown value.'})
+
+
+def provider(value, kind):
+    if value is None:
+        return None
+    if not isinstance(value, dict) or value.get('type') not in PROVIDERS or not isinstance(value.get('values'), list):
+        raise Problem(422, 'Validation failed.', {'optionsProvider': 'Expected {"type", "values"}.'})
+    if kind not in PROVIDERS[value['type']]:
+        raise Problem(400, 'A field of type %s takes no %s.' % (kind, value['type']), {'optionsProvider': 'Invalid.'})
+    return {'type': value['type'], 'values': list(value['values'])}
+
+
+def language(request):
+    return 'en' if (request.headers.get('Accept-Language') or '').strip().lower().startswith('en') else 'ru'
+
+
+def create_field(tracker, request):
+    queue = tracker.queues.in_path(request.params['queue'])
+    item = tracker.local_fields.create(queue['key'], request.body)
+    return Answer(200, tracker.local_fields.view(request.api, item, language(request), tracker.queues, created=True))
+
+
+def list_fields(tracker, request):
+    queue = tracker.queues.in_path(request.params['queue'])
+    return Answer(200, [tracker.local_fields.view(request.api, item, language(request), tracker.queues)
+                        for item in tracker.local_fields.of_queue(queue['key'])])
+
+
+def get_field(tracker, request):
+    queue = tracker.queues.in_path(request.params['queue'])
+    item = tracker.local_fields.find_in(queue['key'], request.params['field'])
+    return Answer(200, tracker.local_fields.view(request.api, item, language(request), tracker.queues))
+
+
+def edit_field(tracker, request):
+    queue = tracker.queues.in_path(request.params['queue'])
+    fields = tracker.local_fields
+    item = fields.find_in(queue['key'], request.params['field'])
+    fields.begin_edit(item, request)
+    fields.change(item, request.body)
+    return Answer(200, fields.view(request.api, item, language(request), tracker.queues))

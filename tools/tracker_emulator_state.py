@@ -21,7 +21,7 @@ from tracker_emulator_links import both_kinds
 from tracker_emulator_paging import Pager
 from tracker_emulator_resource import Answer
 from tracker_emulator_queues import SETTINGS as QUEUE_SETTINGS
-from tracker_emulator_queues import Queues
+from tracker_emulator_queues import LocalFields, Queues
 from tracker_emulator_users import Users
 from tracker_emulator_versions import Components, Versions
 
@@ -46,6 +46,7 @@ class Tracker:
             self.pager = Pager(self.config)
             self.users = Users(self.config)
             self.queues = Queues(self.config, self.users)
+            self.local_fields = LocalFields()
             versions, components = Versions(self.config, self.users), Components(self.config, self.users)
             # By path segment (/versions, /components), and by the issue field that names them.
             self.queue_items = {'versions': versions, 'components': components}

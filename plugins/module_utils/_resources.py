@@ -186,6 +186,10 @@ def queue_restore_path(queue):
     return queue_path(queue, '_restore')
 
 
+def local_fields_path(queue, key=None):
+    return queue_path(queue, 'localFields', *([key] if key is not None else []))
+
+
 def read_queue(client, queue):
     """The queue (GET /queues/<queue>); a 404 fails with the queue's hint."""
     return one_object(client.request_json('GET', queue_path(queue), hints=queue_hints(queue)))

@@ -20,7 +20,7 @@ description:
   - The queue is found by O(key). With nothing to change, a task sends one request (the queue, with its issue types'
     settings), and one more to the users API when O(lead) is a login the queue's lead has to be compared with.
   - Its components and versions are made with M(ytracker.tracker.tracker_component) and
-    M(ytracker.tracker.tracker_version).
+    M(ytracker.tracker.tracker_version), its local fields with M(ytracker.tracker.tracker_queue_field).
 author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:
@@ -118,6 +118,7 @@ notes:
   - A deleted queue takes its issues with it; restoring it brings them back. The reference does not say for how long a
     deleted queue can be restored.
 seealso:
+  - module: ytracker.tracker.tracker_queue_field
   - module: ytracker.tracker.tracker_component
   - module: ytracker.tracker.tracker_version
   - name: Tracker API, creating a queue

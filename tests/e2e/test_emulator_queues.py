@@ -8,6 +8,8 @@ restore-queue.md, with the readings it offers where no page says (an edit of a q
 
 import pytest
 
+from conftest import AUTH
+
 ALICE_UID = '1120000000016876'
 BODY = {'key': 'DESIGN', 'name': 'Design', 'lead': 'alice', 'defaultType': 'task', 'defaultPriority': 'normal',
         'issueTypesConfig': [{'issueType': 'task', 'workflow': 'oicn', 'resolutions': ['wontFix']}]}
@@ -99,3 +101,37 @@ def test_an_edit_takes_the_fields_of_a_queue_and_issue_types_only_in_that_readin
     assert status == 200 and edited['defaultType']['key'] == 'bug' and edited['lead']['id'] == 'alice'
     config = taking.api('GET', '/queues/DESIGN?expand=issueTypesConfig')['issueTypesConfig']
     assert [item['issueType']['key'] for item in config] == ['bug']
+
+
+FIELD = {'name': {'en': 'Severity', 'ru': 'Sev'}, 'id': 'severity', 'category': '000000000000000000000002',
+         'type': 'ru.yandex.startrek.core.fields.StringFieldType',
+         'optionsProvider': {'type': 'FixedListOptionsProvider', 'values': ['S1', 'S2']}}
+
+
+def test_a_local_field_is_created_200_read_in_one_language_and_edited_as_the_pages_say(emulator):
+    status, dummy, created = emulator.api_answer('POST', '/v3/queues/OPS/localFields', dict(FIELD, visible=True))
+    assert status == 200 and created['type'] == 'local' and created['key'] == 'severity'
+    assert created['id'].endswith('--severity') and 'queue' not in created and 'visible' not in created
+    assert created['name'] == 'Sev' and created['schema'] == {'type': 'string', 'required': False}
+    assert created['optionsProvider'] == {'type': 'FixedListOptionsProvider', 'needValidation': True,
+                                          'values': ['S1', 'S2']}
+    english = emulator.api_answer('GET', '/v3/queues/OPS/localFields/severity',
+                                  headers=dict(AUTH, **{'Accept-Language': 'en'}))[2]
+    assert english['name'] == 'Severity' and english['queue']['key'] == 'OPS'
+    assert [item['key'] for item in emulator.api('GET', '/queues/OPS/localFields')] == ['severity']
+
+    assert emulator.api_answer('POST', '/v3/queues/OPS/localFields', FIELD)[0] == 400
+    assert emulator.api_answer('POST', '/v3/queues/OPS/localFields', dict(FIELD, id='x', category=None))[0] == 422
+    assert emulator.api_answer('POST', '/v3/queues/OPS/localFields', dict(FIELD, id='y', type='Bool'))[0] == 400
+    date = dict(FIELD, id='due', type='ru.yandex.startrek.core.fields.DateFieldType')
+    assert emulator.api_answer('POST', '/v3/queues/OPS/localFields', date)[0] == 400  # no list of dates
+
+    status, dummy, edited = emulator.api_answer('PATCH', '/v3/queues/OPS/localFields/severity', {
+        'readonly': True, 'optionsProvider': {'type': 'FixedListOptionsProvider', 'values': ['S1']}})
+    assert status == 200 and edited['readonly'] is True and edited['optionsProvider']['values'] == ['S1']
+    assert edited['version'] == 2
+    refused = emulator.api_answer('PATCH', '/v3/queues/OPS/localFields/severity',
+                                  {'type': 'ru.yandex.startrek.core.fields.IntegerFieldType'})
+    assert refused[0] == 400 and refused[2]['errorMessages'] == ['Field type cannot be set.']
+    assert emulator.api_answer('GET', '/v3/queues/OPS/localFields/nope')[0] == 404
+    assert emulator.api_answer('DELETE', '/v3/queues/OPS/localFields/severity')[0] == 405
