@@ -16,7 +16,9 @@ and 5,000 links: cost must grow with the links, not with their square.
 The issues table times tracker_issue with nothing to change against one uri GET, and a loop of it
 against a loop of ansible.builtin.debug; the versions table does the same for tracker_version,
 against one uri GET of the queue's versions; the checklist table times tracker_checklist of 10
-items with nothing to change against one uri GET of the checklist. The lookups table times a
+items with nothing to change against one uri GET of the checklist; the attachment table times
+tracker_attachment of a 20 MB file attached already against one uri download of it, and measures
+the peak memory of uploading a 200 MB file. The lookups table times a
 loop of 30 whose ``when:`` asks the issue lookup against one whose ``when:`` reads a plain variable,
 and prices the difference per item against one uri GET of the issue. The last table times tasks against a port where nothing
 listens: those targets are seconds, as an ops team waits for a dead endpoint to be reported.
@@ -202,7 +204,7 @@ def main():
     print(table)
 
     every_goal = list(goals)
-    for measure in (measure_scale, measure_issues, measure_versions, measure_checklist, measure_bulk,
+    for measure in (measure_scale, measure_issues, measure_versions, measure_checklist, measure_attachment, measure_bulk,
                     measure_lookups, measure_dead_endpoint):
         more, more_goals = measure(work, env)
         table += '\n\n' + more
@@ -379,14 +381,17 @@ ISSUE_TITLES = {
 }
 
 
-def measure_ways(work, env, playbooks, titles, seeds=()):
+def measure_ways(work, env, playbooks, titles, seeds=(), fill=None):
     """Seconds and requests of each of ``playbooks`` (every way once a round, RUNS rounds, the median
     of each) against an emulator of its own, given ``seeds`` first ((control path, body) pairs); and
-    their table."""
+    their table. ``fill``: a function of the seeds' answers that gives the values of the playbooks'
+    %-placeholders."""
     emulator = Emulator(work)
     try:
-        for path, body in seeds:
-            emulator.control('POST', path, body)
+        answers = [emulator.control('POST', path, body) for path, body in seeds]
+        if fill is not None:
+            values = fill(answers)
+            playbooks = dict((name, text % values) for name, text in playbooks.items())
         env = dict(env, TRACKER_API_URL=emulator.url)
         paths = {}
         for name, text in playbooks.items():
@@ -454,6 +459,113 @@ def measure_checklist(work, env):
         ('requests of (v) / of (w)', float(results['checklist'][1]) / results['checklist uri'][1], 1.0),
     ]
     return table + '\n\n' + goals_table(goals), goals
+
+
+# tracker_attachment: a 20 MB file attached already, against one ansible.builtin.uri download of
+# it (the task downloads it once to compare, so the download is the floor); and the peak memory of
+# uploading a 200 MB file, streamed from disk: of the module process (measured by the interpreter it
+# runs with, PEAK_RSS), and of the whole play with the task in Ansible's process.
+
+ATTACHMENT_MB = 20
+UPLOAD_MB = 200
+MEMORY_TARGET_MB = 100
+PEAK_RSS = """import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+with open(sys.argv[1], 'a') as handle:
+    handle.write('%d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(code)
+"""
+ATTACHMENT_PLAYBOOKS = {
+    'attachment': PLAY + """    - name: The report, attached already
+      ytracker.tracker.tracker_attachment:
+        issue: TEST-1
+        src: %(report)s
+""",
+    'attachment uri': PLAY + """    - name: Download the report once
+      ansible.builtin.uri:
+        url: "{{ lookup('ansible.builtin.env', 'TRACKER_API_URL') }}/v3/issues/TEST-1/attachments/%(id)s/report.txt"
+        dest: %(downloaded)s
+""" + HEADERS,
+    'upload': PLAY + """    - name: No large file attached yet
+      ytracker.tracker.tracker_attachment:
+        issue: TEST-2
+        name: large.bin
+        state: absent
+
+    - name: Upload the large file
+      ytracker.tracker.tracker_attachment:
+        issue: TEST-2
+        src: %(large)s
+""",
+}
+ATTACHMENT_TITLES = {
+    'attachment': '(x) tracker_attachment, %d MB attached already' % ATTACHMENT_MB,
+    'attachment uri': '(y) ansible.builtin.uri: download of the %d MB file' % ATTACHMENT_MB,
+}
+
+
+def write_file(path, megabytes):
+    """A file of ``megabytes`` MB of numbered lines: text, so that the emulator can be seeded with it."""
+    line = 'line %010d of the report, padded to sixty-four bytes.........\n'
+    with open(path, 'w') as handle:
+        for number in range(megabytes * 1024 * 1024 // 64):
+            handle.write(line % number)
+
+
+def peak_megabytes(work, env, path, command, module_process):
+    """The peak resident memory, in MB, of a run of ``path``: of its module processes, or of the whole run."""
+    peaks = os.path.join(work, 'peaks-%s.txt' % ('module' if module_process else 'play'))
+    wrapper = os.path.join(work, 'peak_rss.py')
+    with open(wrapper, 'w') as handle:
+        handle.write(PEAK_RSS)
+    if os.path.exists(peaks):
+        os.remove(peaks)
+    if module_process:
+        interpreter = os.path.join(work, 'peak-python')
+        with open(interpreter, 'w') as handle:
+            handle.write('#!/bin/sh\nexec %s %s %s %s "$@"\n' % (sys.executable, wrapper, peaks, sys.executable))
+        os.chmod(interpreter, 0o755)
+        run = command + ['-e', 'ansible_python_interpreter=' + interpreter, '-e', 'ytracker_tracker_in_process=false']
+    else:
+        run = [sys.executable, wrapper, peaks] + command
+    process = subprocess.run(run + [path], env=env, capture_output=True, text=True, check=False)
+    if process.returncode != 0:
+        sys.exit('%s failed:\n%s%s' % (path, process.stdout, process.stderr))
+    with open(peaks) as handle:
+        return max(int(line) for line in handle) / 1024.0
+
+
+def measure_attachment(work, env):
+    """The attachment table and its targets."""
+    names = dict((name, os.path.join(work, name)) for name in ('report.txt', 'downloaded.txt', 'large.bin'))
+    write_file(names['report.txt'], ATTACHMENT_MB)
+    write_file(names['large.bin'], UPLOAD_MB)
+    values = dict(report=names['report.txt'], downloaded=names['downloaded.txt'], large=names['large.bin'])
+    with open(names['report.txt']) as handle:
+        seeds = [('attachments', {'issue': 'TEST-1', 'attachments': [{'name': 'report.txt', 'text': handle.read()}]})]
+    playbooks = dict((name, ATTACHMENT_PLAYBOOKS[name]) for name in ATTACHMENT_TITLES)
+    results, table = measure_ways(work, env, playbooks, ATTACHMENT_TITLES, seeds=seeds,
+                                  fill=lambda answers: dict(values, id=answers[0]['ids'][0]))
+    emulator = Emulator(work)
+    try:
+        upload = os.path.join(work, 'upload.yml')
+        with open(upload, 'w') as handle:
+            handle.write(ATTACHMENT_PLAYBOOKS['upload'] % values)
+        command = [os.path.join(BIN, 'ansible-playbook'), '-i', 'localhost,', '-c', 'local']
+        env = dict(env, TRACKER_API_URL=emulator.url)
+        module_peak = peak_megabytes(work, env, upload, command, module_process=True)
+        play_peak = peak_megabytes(work, env, upload, command, module_process=False)
+    finally:
+        emulator.stop()
+    rows = [('Way', 'MB')]
+    rows += [('(z) the module process uploading %d MB, at its peak' % UPLOAD_MB, '%.0f' % module_peak),
+             ('(z) the whole play, the task in its process, uploading %d MB, at its peak' % UPLOAD_MB, '%.0f' % play_peak)]
+    goals = [
+        ('(x) / (y)', results['attachment'][0] / results['attachment uri'][0], 1.5),
+        ('(z) module process, MB', module_peak, MEMORY_TARGET_MB),
+        ('(z) whole play, MB', play_peak, MEMORY_TARGET_MB),
+    ]
+    return table + '\n\n' + simple_table(rows) + '\n\n' + goals_table(goals), goals
 
 
 # tracker_version: a task whose version is already as it says, against the one ansible.builtin.uri

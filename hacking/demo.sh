@@ -2,8 +2,8 @@
 # make demo: install the collection from this checkout, start the Tracker emulator, run
 # examples/link_build.yml twice against it (the first run creates links, the second changes
 # nothing) and show the issue's links, then run examples/release.yml twice the same way and show
-# the release issue (status, links, comment), and stop the emulator. It needs ansible-core and
-# requests on PATH, nothing else.
+# the release issue (status, links, comment, checklist, attachments, time spent), and stop the
+# emulator. It needs ansible-core and requests on PATH, nothing else.
 #
 # Each step is a function: another playbook is one more run_twice (and show_links) at the end.
 set -euo pipefail
@@ -61,7 +61,7 @@ for link in json.load(urllib.request.urlopen(request)):
 PY
 }
 
-show_release() {  # UNIQUE: the release issue with that unique value, its version, links and comments
+show_release() {  # UNIQUE: the release issue with that unique value, its version, links, comments and records
   echo "== the issue of $1 on the emulator"
   python - "$url" "$1" <<'PY'
 import json, sys, urllib.request
@@ -87,6 +87,12 @@ for link in api('issues/%s/links' % key):
 for comment in api('issues/%s/comments' % key):
     lines = comment['text'].split('\n')
     print('\n'.join(['  %-12s %s' % ('comment', lines[0])] + [(' ' * 15 + line).rstrip() for line in lines[1:]]))
+for item in api('issues/%s/checklistItems' % key):
+    print('  %-12s [%s] %s' % ('checklist', 'x' if item['checked'] else ' ', item['text']))
+for attachment in api('issues/%s/attachments' % key):
+    print('  %-12s %s (%d bytes)' % ('attachment', attachment['name'], attachment['size']))
+for record in api('issues/%s/worklog' % key):
+    print('  %-12s %s from %s' % ('time spent', record['duration'], record['start']))
 PY
 }
 

@@ -27,6 +27,10 @@ ANSIBLE_LABELS = {
                                        'Ansible Configuration Settings'),
     'common_return_values': ('reference_appendices/common_return_values.html#common-return-values',
                              'Return Values'),
+    # The see-also of tracker_attachment_info.
+    'ansible_collections.ansible.builtin.get_url_module': (
+        'collections/ansible/builtin/get_url_module.html#ansible-collections-ansible-builtin-get-url-module',
+        'ansible.builtin.get_url module'),
 }
 
 INVENTORIES = {

@@ -59,7 +59,7 @@ options:
       - The attachment's file name in Tracker. Defaults to the file name of O(src).
       - A file name, not a path, so without a slash; any other characters, non-ASCII ones too. Names compare exactly,
         case included.
-      - One of O(name) and O(src) is required.
+      - With O(state=absent), one of O(name) and O(src) is required.
     type: str
   state:
     description:
@@ -162,7 +162,8 @@ ARGUMENT_SPEC = dict(
 )
 MODULE_OPTIONS = dict(
     supports_check_mode=True,
-    required_one_of=[('src', 'name')],
+    # With state=absent, name alone says which attachments go.
+    required_if=[('state', 'present', ['src']), ('state', 'absent', ['src', 'name'], True)],
 )
 
 

@@ -233,7 +233,9 @@ def test_diff_shows_the_attachments_of_the_name(playbook, emulator, tmp_path, ex
     ({'src': '/tmp'}, 'src /tmp is not a regular file'),
     ({'name': 'logs/build.log'}, "name must be a file name, without a slash or control characters, got 'logs/build.log'"),
     ({'name': ''}, 'name must not be empty'),
-    ({'src': None, 'name': 'build.log'}, 'src is required with state=present'),
+    ({'src': None, 'name': 'build.log'}, 'state is present but all of the following are missing: src'),
+    ({'src': ''}, 'src is required with state=present'),
+    ({'src': None, 'state': 'absent'}, 'state is absent but any of the following are missing: src, name'),
     ({'issue': 'not an issue'}, 'issue must be an issue key'),
 ])
 def test_bad_input_fails_before_any_request(playbook, emulator, tmp_path, args, message, execution):

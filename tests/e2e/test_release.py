@@ -32,8 +32,10 @@ UNIQUE = 'release-web-2.3.0'
 MARKER = 'report:release-web-2.3.0:rollout'
 # What a run sends when the release is recorded already: one read per task.
 VERSIONS = 'GET /v3/queues/REL/versions'
+ATTACHMENT = 'rollout-2.3.0.txt'
 READS = [VERSIONS, 'POST /v3/issues/_search', 'GET /v3/issues/REL-1/remotelinks', 'GET /v3/issues/REL-1/links',
-         'GET /v3/issues/REL-1/comments', 'GET /v3/issues/REL-1/checklistItems', 'GET /v3/issues/REL-1/worklog',
+         'GET /v3/issues/REL-1/comments', 'GET /v3/issues/REL-1/checklistItems', 'GET /v3/issues/REL-1/attachments',
+         'GET /v3/issues/REL-1/attachments/<id>/' + ATTACHMENT, 'GET /v3/issues/REL-1/worklog',
          'GET /v3/myself', 'POST /v3/issues/_search', 'GET /v3/issues/REL-1', VERSIONS]
 
 
@@ -63,6 +65,7 @@ def release(collections_path, emulator, tmp_path, execution):
         for name in CLEARED:
             environment.pop(name, None)
         command = [os.path.join(BIN, 'ansible-playbook'), PLAYBOOK] + RELEASE + list(options)
+        command += ['-e', 'rollout_report=%s' % (tmp_path / 'rollout.txt')]
         if execution == 'module':
             command += ['-e', 'ytracker_tracker_in_process=false']
         process = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300,
@@ -85,6 +88,11 @@ def writes(emulator):
             for write in emulator.call('GET', '/_emulator/issues')['writes']]
 
 
+def requests(emulator):
+    """The requests the emulator answered since it was last told to forget, attachment ids left out."""
+    return [re.sub(r'/attachments/[^/]+/', '/attachments/<id>/', request) for request in emulator.requests()]
+
+
 def comments(emulator):
     return emulator.api('GET', '/issues/%s/comments?perPage=1000' % KEY)
 
@@ -102,6 +110,8 @@ def recorded(emulator):
                   for link in emulator.api('GET', '/issues/%s/links' % KEY)],
         'comments': [comment['text'] for comment in comments(emulator)],
         'checklist': [(item['text'], item['checked']) for item in emulator.api('GET', '/issues/%s/checklistItems' % KEY)],
+        'attachments': [(attachment['name'], attachment['size'])
+                        for attachment in emulator.api('GET', '/issues/%s/attachments' % KEY)],
         'worklog': [(record['start'], record['duration'], record['comment'])
                     for record in emulator.api('GET', '/issues/%s/worklog' % KEY)],
         'fix_versions': [version['display'] for version in issue['fixVersions']],
@@ -112,6 +122,11 @@ def recorded(emulator):
 
 def report(build):
     return 'web 2.3.0 is rolled out: build %d, after the migration DEMO-2.\n\n%s' % (build, MARKER)
+
+
+def report_file(build):
+    """The attachment of the rollout report: its name and size."""
+    return (ATTACHMENT, len('Release: web 2.3.0\nBuild: %d\nMigration: DEMO-2\n' % build))
 
 
 def test_the_guide_shows_the_playbook_as_it_is():
@@ -125,11 +140,12 @@ def test_the_guide_shows_the_playbook_as_it_is():
 
 def test_the_second_run_changes_nothing_and_only_reads(release, emulator):
     first = release()
-    assert first.recap('changed') == 9, first.output
+    assert first.recap('changed') == 11, first.output
     assert recorded(emulator) == {
         'unique': UNIQUE, 'summary': 'Release web 2.3.0', 'status': 'closed', 'resolution': 'fixed',
         'builds': ['build-77'], 'links': [('depends', 'outward', 'DEMO-2')], 'comments': [report(77)],
         'checklist': [('Migration DEMO-2 done', True), ('Rolled out', True), ('Announced to customers', False)],
+        'attachments': [report_file(77)],
         'worklog': [('2026-12-03T19:00:00.000+0000', 'PT30M', 'Rollout of web 2.3.0')],
         'fix_versions': ['2.3.0'], 'version': [('2.3.0', True)]}
     version_id = [version['id'] for version in emulator.api('GET', '/queues/REL/versions')
@@ -148,8 +164,8 @@ def test_the_second_run_changes_nothing_and_only_reads(release, emulator):
     second = release()
 
     assert second.recap('changed') == 0, second.output
-    assert second.recap('ok') == 11 and second.recap('skipped') == 0, second.output
-    assert emulator.requests() == READS
+    assert second.recap('ok') == 13 and second.recap('skipped') == 0, second.output
+    assert requests(emulator) == READS
     assert recorded(emulator) == state and len(writes(emulator)) == 2
     assert '"msg": "REL-1 (%s) is closed"' % UNIQUE in second.output
 
@@ -170,14 +186,14 @@ def test_the_resolved_issues_of_the_release_are_closed_once(release, emulator):
     emulator.forget()
 
     assert release().recap('changed') == 0
-    assert emulator.requests() == READS
+    assert requests(emulator) == READS
 
 
 def test_check_mode_of_the_whole_play_writes_nothing(release, emulator):
     before = release('--check', '--diff')
 
     # The version and the issue would be created; the tasks on the issue have no issue yet, and are skipped.
-    assert before.recap('changed') == 2 and before.recap('skipped') == 9, before.output
+    assert before.recap('changed') == 2 and before.recap('skipped') == 11, before.output
     assert '+summary: Release web 2.3.0' in before.output and '+name: 2.3.0' in before.output
     assert emulator.requests() == [VERSIONS, 'POST /v3/issues/_search'] and writes(emulator) == []
     assert '2.3.0' not in [version['name'] for version in emulator.api('GET', '/queues/REL/versions')]
@@ -187,7 +203,7 @@ def test_check_mode_of_the_whole_play_writes_nothing(release, emulator):
     after = release('--check', '--diff')
 
     assert after.recap('changed') == 0 and after.recap('skipped') == 0, after.output
-    assert emulator.requests() == READS
+    assert requests(emulator) == READS
 
 
 def test_a_new_build_of_the_release_adds_its_link_and_edits_the_report_in_place(release, emulator):
@@ -196,11 +212,15 @@ def test_a_new_build_of_the_release_adds_its_link_and_edits_the_report_in_place(
 
     rebuilt = release('-e', 'build_number=78', '--diff')
 
-    assert rebuilt.recap('changed') == 2, rebuilt.output
+    # The link, the comment, the report file and its attachment.
+    assert rebuilt.recap('changed') == 4, rebuilt.output
     state = recorded(emulator)
     assert state['builds'] == ['build-77', 'build-78']
     assert state['comments'] == [report(78)]
+    assert state['attachments'] == [report_file(78)]
     assert '-web 2.3.0 is rolled out: build 77' in rebuilt.output
     assert '+web 2.3.0 is rolled out: build 78' in rebuilt.output
-    assert [request for request in emulator.requests() if not request.startswith(('GET ', 'POST /v3/issues/_search'))] == [
-        'POST /v3/issues/REL-1/remotelinks', 'PATCH /v3/issues/REL-1/comments/%d' % comments(emulator)[0]['id']]
+    # The new report is uploaded before the old one is deleted: the issue always has one.
+    assert [request for request in requests(emulator) if not request.startswith(('GET ', 'POST /v3/issues/_search'))] == [
+        'POST /v3/issues/REL-1/remotelinks', 'PATCH /v3/issues/REL-1/comments/%d' % comments(emulator)[0]['id'],
+        'POST /v3/issues/REL-1/attachments/', 'DELETE /v3/issues/REL-1/attachments/<id>/']
