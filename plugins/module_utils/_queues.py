@@ -287,3 +287,34 @@ def describe(current, wanted, users):
 def describe_wanted(wanted):
     """The same for a WantedQueue, as it will be once created or updated."""
     return lines(wanted)
+
+
+# Reading a queue with what get-queue.md's expand adds (tracker_queue_info)
+
+# The values of expand that get-queue.md lists.
+EXPANDS = ('all', 'projects', 'components', 'versions', 'types', 'team', 'workflows', 'fields', 'issueTypesConfig')
+
+
+def expand_reads(expand):
+    """The expand of each read of the queue a task's ``expand`` takes: get-queue.md describes one value.
+
+    None for one plain read when the task expands nothing; ``all`` alone when listed, as it holds
+    every other; otherwise one read per value, in the task's order, each value once.
+    """
+    values = []
+    for value in expand or ():
+        if value not in values:
+            values.append(value)
+    if not values:
+        return [None]
+    if 'all' in values:
+        return ['all']
+    return values
+
+
+def merged(answers):
+    """One queue from the answers of its reads: each answer's fields over those of the reads before it."""
+    queue = {}
+    for answer in answers:
+        queue.update(answer)
+    return queue

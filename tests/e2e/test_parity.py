@@ -81,6 +81,7 @@ PARITY = {
         'key': 'PAR', 'name': 'Parity', 'lead': 'alice', 'default_type': 'task', 'default_priority': 'normal',
         'issue_types': [{'type': 'task', 'workflow': 'oicn', 'resolutions': ['fixed']}]}}, options=['--diff']),
     'queue, delete without force': dict(task={'ytracker.tracker.tracker_queue': {'key': 'OPS', 'state': 'absent'}}),
+    'queue info': dict(task={'ytracker.tracker.tracker_queue_info': {'queue': 'OPS', 'expand': ['team', 'types']}}),
     'queue field': dict(task={'ytracker.tracker.tracker_queue_field': {
         'queue': 'OPS', 'key': 'severity', 'name': {'en': 'Severity'}, 'category': '000000000000000000000002',
         'type': 'select', 'options': ['S1', 'S2']}}, options=['--diff']),

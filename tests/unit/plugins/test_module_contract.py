@@ -65,6 +65,8 @@ ARGUMENTS = {
     'tracker_queue_field': [dict(queue='OPS', key='severity', name=dict(en='Severity', ru='Severity'),
                                  category='000000000000000000000002', type='select', options=['S1', 'S2']),
                             dict(queue='OPS', key='customer', description='d', readonly=True, order=3)],
+    'tracker_queue_info': [dict(queue='OPS'), dict(queue='OPS', expand=['team', 'versions']),
+                           dict(queue='OPS', expand=['all'])],
     'tracker_remote_link': [dict(origin='ci.example', key='build-1'),
                             dict(links=[dict(origin='ci.example', key='build-1')], purge=True)],
     'tracker_remote_link_info': [dict(), dict(origin='ci.example', key='build-1')],

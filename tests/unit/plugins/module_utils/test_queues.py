@@ -18,7 +18,9 @@ from ansible_collections.ytracker.tracker.plugins.module_utils._queues import (
     describe,
     describe_wanted,
     edits,
+    expand_reads,
     lead_to_resolve,
+    merged,
     missing_for_create,
     plan_queue,
     wanted_queue,
@@ -141,3 +143,22 @@ def test_absent_deletes_the_queue_read_and_nothing_when_gone():
     wanted = wanted_queue(params(state='absent', force=True))
     assert plan_queue(wanted, [queue()], {}, 'absent').to_delete == [queue()]
     assert plan_queue(wanted, [], {}, 'absent') == ([], [], [], [])
+
+
+@pytest.mark.parametrize('expand, reads', [
+    (None, [None]),
+    ([], [None]),
+    (['versions'], ['versions']),
+    (['team', 'versions', 'team'], ['team', 'versions']),
+    (['versions', 'all', 'team'], ['all']),
+])
+def test_each_read_expands_one_value_as_get_queue_describes_it(expand, reads):
+    assert expand_reads(expand) == reads
+
+
+def test_the_reads_of_a_queue_are_merged_the_later_over_the_earlier():
+    first = {'key': 'PAY', 'version': 3, 'teamUsers': [{'id': ALICE}]}
+    second = {'key': 'PAY', 'version': 4, 'versions': [{'id': '4', 'display': '1.0'}]}
+    assert merged([first, second]) == {'key': 'PAY', 'version': 4, 'teamUsers': [{'id': ALICE}],
+                                       'versions': [{'id': '4', 'display': '1.0'}]}
+    assert merged([first]) == first and merged([first]) is not first
