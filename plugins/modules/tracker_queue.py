@@ -21,6 +21,7 @@ description:
     settings), and one more to the users API when O(lead) is a login the queue's lead has to be compared with.
   - Its components and versions are made with M(ytracker.tracker.tracker_component) and
     M(ytracker.tracker.tracker_version), its local fields with M(ytracker.tracker.tracker_queue_field).
+  - See R(Provisioning a queue,ansible_collections.ytracker.tracker.docsite.provisioning).
 author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:

@@ -19,6 +19,7 @@ description:
   - The field is found by O(key) within O(queue). With nothing to change, a task sends one request per language
     of O(name) it gives (Tracker answers a field's name in one language at a time), one when it gives none.
   - Once the field exists, M(ytracker.tracker.tracker_issue) sets it on issues by its key, in its O(ytracker.tracker.tracker_issue#module:fields).
+  - See R(Provisioning a queue,ansible_collections.ytracker.tracker.docsite.provisioning).
 author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:

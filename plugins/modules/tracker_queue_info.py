@@ -19,6 +19,7 @@ description:
     see fails the task (HTTP 404), as M(ytracker.tracker.tracker_issue_info) does for an issue. In check mode,
     M(ytracker.tracker.tracker_queue) tells whether a queue would be created.
   - Never changes anything.
+  - See R(Provisioning a queue,ansible_collections.ytracker.tracker.docsite.provisioning).
 author:
   - ytracker.tracker contributors (@ytracker)
 extends_documentation_fragment:
