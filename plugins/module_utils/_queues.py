@@ -25,7 +25,7 @@ import re
 from collections import namedtuple
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan
-from ansible_collections.ytracker.tracker.plugins.module_utils._components import lead_ids, same_lead, shown_lead
+from ansible_collections.ytracker.tracker.plugins.module_utils._components import lead_to_look_up, same_lead, shown_lead
 from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import object_matches, same_text
 
 # A queue key as Tracker takes one for a new queue: Latin letters.
@@ -202,12 +202,7 @@ def edits(current, wanted, users):
 
 def lead_to_resolve(wanted, queues):
     """The lead's name to look up before comparing ``wanted`` with the queue, or None (see _components)."""
-    if not wanted.lead or not queues:
-        return None
-    found = lead_ids(queues[0])
-    if not found or wanted.lead in found:
-        return None
-    return wanted.lead
+    return lead_to_look_up(queues[0] if queues else None, wanted.lead)
 
 
 def after(current, wanted, users):
