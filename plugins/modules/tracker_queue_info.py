@@ -15,9 +15,9 @@ short_description: Read a Yandex Tracker queue, with what the API can add to it
 version_added: 1.0.0
 description:
   - Reads a Yandex Tracker queue by its key (or id), with the additional fields O(expand) names.
-  - Like every queue a task of the collection names, one that does not exist, that was deleted or that the token cannot
-    see fails the task (HTTP 404), as M(ytracker.tracker.tracker_issue_info) does for an issue. In check mode,
-    M(ytracker.tracker.tracker_queue) tells whether a queue would be created.
+  - A queue that does not exist, that was deleted or that the token cannot see fails the task (HTTP 404), as an issue
+    that is not there fails M(ytracker.tracker.tracker_issue_info). In check mode, M(ytracker.tracker.tracker_queue)
+    tells whether a queue would be created.
   - Never changes anything.
   - See R(Provisioning a queue,ansible_collections.ytracker.tracker.docsite.provisioning).
 author:
