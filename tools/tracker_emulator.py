@@ -86,11 +86,35 @@ Issues, their workflow and users (tracker_emulator_issues.py, _workflow.py, _sea
                                               answers an object, v2 a list of one, as their pages print
   GET   /{ver}/myself                         the token's user
 
+Queues (tracker_emulator_queues.py)
+  POST   /{ver}/queues/                       a new queue (201): key, name, lead, defaultType,
+                                              defaultPriority, issueTypesConfig required (422), and
+                                              description; a key taken, or a deleted queue's, is 409
+  GET    /{ver}/queues/{queue}[?expand=X]     the queue (get-queue.md): by key (case-sensitive) or
+                                              id, 404 otherwise (and once deleted); expand all,
+                                              projects, components, versions, types, team,
+                                              workflows, fields, issueTypesConfig, or several of
+                                              them separated by commas
+  PATCH  /{ver}/queues/{queue}[?version=N]    edit name, description, lead, defaultType,
+                                              defaultPriority, assignAuto (and issueTypesConfig,
+                                              see --queue-edit); key is read-only (400)
+  DELETE /{ver}/queues/{queue}                (204): its issues go with it (404, found by no search)
+  POST   /{ver}/queues/{queue}/_restore       a deleted queue back, with its issues (200); 404 for
+                                              one that is not deleted
+  GET    /{ver}/queues/{queue}/localFields    the queue's local fields (200)
+  POST   /{ver}/queues/{queue}/localFields    a new one (200): name {"en", "ru"}, id (its key),
+                                              category, type (422 without); optionsProvider, order,
+                                              description, readonly, visible, hidden, container; a
+                                              key the queue has is 400
+  GET    /{ver}/queues/{queue}/localFields/{key}  one, its name in Russian unless Accept-Language
+                                              is en
+  PATCH  /{ver}/queues/{queue}/localFields/{key}  edit name, category, order, description,
+                                              optionsProvider, readonly, visible, hidden (200);
+                                              type and the rest read-only (400)
+
 Queue versions and components (tracker_emulator_versions.py)
   POST  /{ver}/versions/                      a new version (200): queue and name required (422);
                                               description, startDate and dueDate (YYYY-MM-DD)
-  GET   /{ver}/queues/{queue}                 the queue (get-queue.md, without expand): by key
-                                              (case-sensitive) or id, 404 otherwise
   GET   /{ver}/queues/{queue}/versions        the queue's versions; the queue by key (case-sensitive)
                                               or id
   GET   /{ver}/versions/{id}                  one version
@@ -167,6 +191,10 @@ Where the reference's pages disagree, or say nothing, a switch chooses the readi
   example shows it, login included; "short", as issues show users, without the login.
   A record's author (--worklog-author): "login", as the examples show it, its id the login and
   its self the uid; "uid", its id the uid, as other objects name users.
+  A queue's edit, which no page documents (--queue-edit): "fields", PATCH takes the fields of
+  create-queue.md but issueTypesConfig, which it refuses as read-only (400); "types" takes it too.
+  A queue's lead (--queue-lead): "uid", its id the uid, as get-queue.md shows users; "login", its
+  id the login, as the example of create-queue.md shows it.
   A second version or component of one name in a queue (--duplicate-names), which no page forbids:
   "refuse" answers it 409; "allow" creates it, as two runs at once may then each make one.
 
@@ -214,7 +242,7 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
                                issue_unique_shown, search_misses, version_limit, bulk_delay,
                                bulk_final_status, bulk_hidden_reads, bulk_fail_issues,
                                checklist_edit, checklist_read, checklist_assignee,
-                               worklog_author)
+                               worklog_author, queue_edit, queue_lead)
   POST   /_emulator/issues/{issue}  edit an issue behind the module's back: {"fields": {...}} (as
                                a PATCH takes them, status included), "version": N (sets it: at
                                the version limit every edit is 423)
@@ -224,7 +252,7 @@ Tests steer it under /_emulator/ (no authentication; it listens on loopback only
   GET    /_emulator/bulkchanges every bulk operation: its kind, issues, values, transition,
                                notify, status and, per issue, "changed" or why not; the issues'
                                writes hold one entry per issue changed, method BULK
-  POST   /_emulator/reset      back to the configuration: forget links, comments, checklists,
+  POST   /_emulator/reset      back to the configuration: forget queues, links, comments, checklists,
                                records of time spent, attachments, issues, versions and
                                components made since, faults and requests; the settings of bulk changes,
                                checklists and records of time spent as started
@@ -233,7 +261,8 @@ Run: python3 tracker_emulator.py [--port 0] [--config FILE] [--page-size N] [--n
 [--link-shape origin|reference] [--comment-shape table|example] [--version-shape table|example]
 [--version-release action|patch|none] [--duplicate-names refuse|allow] [--bulk-delay SECONDS]
 [--bulk-final COMPLETE|COMPLETED] [--bulk-hidden-reads N] [--checklist-edit either|array|object|whole]
-[--checklist-read list|example] [--checklist-assignee full|short] [--worklog-author login|uid] [--tls-cert FILE --tls-key FILE]
+[--checklist-read list|example] [--checklist-assignee full|short] [--worklog-author login|uid]
+[--queue-edit fields|types] [--queue-lead uid|login] [--tls-cert FILE --tls-key FILE]
 [--url-file FILE].
 With a certificate it serves HTTPS. It prints the URL it listens on and stops cleanly on SIGINT
 or SIGTERM.
@@ -250,6 +279,7 @@ import tracker_emulator_checklists
 import tracker_emulator_comments
 import tracker_emulator_issues
 import tracker_emulator_links
+import tracker_emulator_queues
 import tracker_emulator_users
 import tracker_emulator_versions
 import tracker_emulator_worklogs
@@ -265,7 +295,7 @@ DEFAULT_CONFIG = {
     'comment_shape': 'table',
 }
 for part in (tracker_emulator_links, tracker_emulator_issues, tracker_emulator_users, tracker_emulator_versions,
-             tracker_emulator_bulk, tracker_emulator_checklists, tracker_emulator_worklogs):
+             tracker_emulator_bulk, tracker_emulator_checklists, tracker_emulator_worklogs, tracker_emulator_queues):
     DEFAULT_CONFIG.update(part.DEFAULTS)
 
 
@@ -302,6 +332,10 @@ def main(argv=None):
                         help='which request releases a version (default: action; see above)')
     parser.add_argument('--duplicate-names', choices=tracker_emulator_versions.DUPLICATE_NAMES,
                         help='whether a queue takes two versions or components of one name (default: refuse)')
+    parser.add_argument('--queue-edit', choices=tracker_emulator_queues.QUEUE_EDITS,
+                        help="whether a queue's edit takes its issue types (default: fields; see above)")
+    parser.add_argument('--queue-lead', choices=tracker_emulator_queues.QUEUE_LEADS,
+                        help="how a queue names its lead (default: uid; see above)")
     parser.add_argument('--bulk-delay', type=float,
                         help='seconds before a bulk change is carried out (default: 0, by the next request)')
     parser.add_argument('--bulk-final', choices=tracker_emulator_bulk.FINAL_STATUSES,
@@ -324,7 +358,7 @@ def main(argv=None):
 
     config = load_config(args.config, args.page_size, not args.no_link_header, args.link_shape)
     for name in ('comment_shape', 'version_shape', 'version_release', 'duplicate_names', 'checklist_edit',
-                 'checklist_read', 'checklist_assignee', 'worklog_author'):
+                 'checklist_read', 'checklist_assignee', 'worklog_author', 'queue_edit', 'queue_lead'):
         if getattr(args, name):
             config[name] = getattr(args, name)
     for name, option in (('bulk_delay', 'bulk_delay'), ('bulk_final_status', 'bulk_final'),

@@ -12,6 +12,7 @@ uids (users), issue keys (parent) and ids (versions and components), and answere
 from tracker_emulator_bulk import SETTINGS as BULK_SETTINGS
 from tracker_emulator_checklists import SETTINGS as CHECKLIST_SETTINGS
 from tracker_emulator_worklogs import SETTINGS as WORKLOG_SETTINGS
+from tracker_emulator_queues import SETTINGS as QUEUE_SETTINGS
 from tracker_emulator_catalogues import CATALOGUES, catalogue_key, catalogue_view
 from tracker_emulator_resource import (Answer, Problem, Resource, as_list, counter, is_command, list_edit, now,
                                        queue_number, queue_view)
@@ -26,7 +27,8 @@ DEFAULTS = {
     'version_limit': 11100,
 }
 # What POST /_emulator/issues {"settings": ...} may change while running.
-SETTINGS = ('issue_user_ids', 'issue_unique_shown', 'search_misses', 'version_limit') + BULK_SETTINGS + CHECKLIST_SETTINGS + WORKLOG_SETTINGS
+SETTINGS = (('issue_user_ids', 'issue_unique_shown', 'search_misses', 'version_limit') + BULK_SETTINGS
+            + CHECKLIST_SETTINGS + WORKLOG_SETTINGS + QUEUE_SETTINGS)
 SET_BY_TRACKER = ('self', 'id', 'key', 'version', 'createdBy', 'updatedBy', 'createdAt', 'updatedAt', 'votes',
                   'aliases', 'previousStatus', 'favorite')
 # Where the ids of the issues made through the API begin (those configured count from 1).
@@ -34,13 +36,14 @@ CREATED_IDS = 0x5f0c3a000000000000000001
 
 
 class Issues(Resource):
-    """Every issue, kept by key; ``field_items``: the versions and components its fields name, by field."""
+    """Every issue, kept by key; ``field_items``: the versions and components its fields name, by field;
+    ``queues``: the queues, whose deleted ones hide their issues."""
 
     noun = 'issue'
 
-    def __init__(self, config, users, field_items):
+    def __init__(self, config, users, field_items, queues):
         super().__init__(counter(CREATED_IDS + len(config['issues'])))
-        self.config, self.users, self.field_items = config, users, field_items
+        self.config, self.users, self.field_items, self.queue_store = config, users, field_items, queues
         self.keys_by_id = {}
         self.by_unique = {}     # unique: key
         self.numbers = {}       # queue: the last number given
@@ -60,7 +63,14 @@ class Issues(Resource):
     def find(self, name):
         if name in self.config['forbidden_issues']:
             raise Problem(403, 'You do not have permission to access this issue.')
-        return super().find(self.key_of(name))
+        record = super().find(self.key_of(name))
+        if record['queue'] not in self.queues():
+            raise self.missing()  # its queue was deleted, and took it along
+        return record
+
+    def all(self):
+        live = set(self.queues())
+        return [record for record in super().all() if record['queue'] in live]
 
     # storing
 
@@ -96,7 +106,7 @@ class Issues(Resource):
         return record
 
     def queues(self):
-        return set(self.config['queues']) | {record['queue'] for record in self.all()}
+        return self.queue_store.live_keys()
 
     def queue_of(self, value):
         """The queue a body names by key (in any case) or by an object with a key or id; Problem 404."""
@@ -253,16 +263,6 @@ def tag(value):
 def create_issue(tracker, request):
     tracker.issues.note_write(request)
     return Answer(201, tracker.issues.view(request.api, tracker.issues.create(request.body)))
-
-
-def get_queue(tracker, request):
-    """A queue, as get-queue.md answers it (without expand): its key case-sensitive, or its id; 404 otherwise."""
-    queue = tracker.issues.queue_in_path(request.params['queue'])
-    answer = dict(queue_view(request.api, queue), version=1, name='Queue %s' % queue, assignAuto=False,
-                  defaultType=catalogue_view(request.api, 'type', 'task'),
-                  defaultPriority=catalogue_view(request.api, 'priority', 'normal'), denyVoting=False)
-    del answer['display']  # a queue's own answer names it by name, as the example shows
-    return Answer(200, answer)
 
 
 def get_issue(tracker, request):

@@ -24,6 +24,7 @@ import tracker_emulator_checklists as checklists
 import tracker_emulator_comments as comments
 import tracker_emulator_issues as issues
 import tracker_emulator_links as links
+import tracker_emulator_queues as queues
 import tracker_emulator_search as search
 import tracker_emulator_state as state
 import tracker_emulator_users as users
@@ -81,7 +82,15 @@ API_ROUTES = [
     route('POST', QUEUE_ITEMS + '/?', versions.create_queue_item, OBJECT, creates=True),
     route('GET', QUEUE_ITEMS + '/{item}', versions.get_queue_item),
     route('PATCH', QUEUE_ITEMS + '/{item}', versions.edit_queue_item, OBJECT),
-    route('GET', '/queues/{queue}', issues.get_queue),
+    route('POST', '/queues/?', queues.create_queue, OBJECT, creates=True),
+    route('GET', '/queues/{queue}', queues.get_queue),
+    route('PATCH', '/queues/{queue}', queues.edit_queue, OBJECT),
+    route('DELETE', '/queues/{queue}', queues.delete_queue),
+    route('POST', '/queues/{queue}/_restore', queues.restore_queue, OPTIONS),
+    route('GET', '/queues/{queue}/localFields', queues.list_fields),
+    route('POST', '/queues/{queue}/localFields', queues.create_field, OBJECT, creates=True),
+    route('GET', '/queues/{queue}/localFields/{field}', queues.get_field),
+    route('PATCH', '/queues/{queue}/localFields/{field}', queues.edit_field, OBJECT),
     route('GET', '/queues/{queue}/versions', versions.list_queue_versions),
     route('GET', '/components/?', versions.list_components),
     route('POST', '/versions/{item}/(?P<action>_archive|_release)', versions.act_on_version, EMPTY),

@@ -20,6 +20,8 @@ from tracker_emulator_issues import Issues
 from tracker_emulator_links import both_kinds
 from tracker_emulator_paging import Pager
 from tracker_emulator_resource import Answer
+from tracker_emulator_queues import SETTINGS as QUEUE_SETTINGS
+from tracker_emulator_queues import LocalFields, Queues
 from tracker_emulator_users import Users
 from tracker_emulator_versions import Components, Versions
 
@@ -31,22 +33,25 @@ class Tracker:
         self.config = config
         self.lock = threading.RLock()
         # The settings a test may change while running, as started: a reset restores them.
-        self.started_settings = {name: config[name] for name in BULK_SETTINGS + CHECKLIST_SETTINGS + WORKLOG_SETTINGS}
+        self.started_settings = {name: config[name] for name in BULK_SETTINGS + CHECKLIST_SETTINGS + WORKLOG_SETTINGS
+                                 + QUEUE_SETTINGS}
         self.reset()
 
     def reset(self):
-        """Back to the configuration: the configured issues, versions and components only, no faults, no log."""
+        """Back to the configuration: the configured queues, issues, versions and components only, no faults, no log."""
         with self.lock:
             self.config.update(self.started_settings)
             self.faults = []
             self.requests = []
             self.pager = Pager(self.config)
             self.users = Users(self.config)
+            self.queues = Queues(self.config, self.users)
+            self.local_fields = LocalFields()
             versions, components = Versions(self.config, self.users), Components(self.config, self.users)
             # By path segment (/versions, /components), and by the issue field that names them.
             self.queue_items = {'versions': versions, 'components': components}
             self.issues = Issues(self.config, self.users, {'fixVersions': versions, 'affectedVersions': versions,
-                                                           'components': components})
+                                                           'components': components}, self.queues)
             self.links = both_kinds(self.config, self.issues)
             self.comments = Comments()
             self.checklists = Checklists(self.config, self.users)

@@ -67,12 +67,21 @@ def lead_to_resolve(wanted, components):
     with, or when the lead shown is none (it differs anyway) or already named by it.
     """
     found = Named(components).matches(wanted)
-    if not wanted.lead or not found:
+    return lead_to_look_up(found[0] if found else None, wanted.lead)
+
+
+def lead_to_look_up(item, lead):
+    """``lead`` (a name of the task) when comparing it with the lead ``item`` answers needs the users API, else None.
+
+    None when there is no lead or no item, or when the item shows no lead (it differs anyway) or
+    one that ``lead`` already names.
+    """
+    if not lead or item is None:
         return None
-    shown = lead_ids(found[0])
-    if not shown or wanted.lead in shown:
+    shown = lead_ids(item)
+    if not shown or lead in shown:
         return None
-    return wanted.lead
+    return lead
 
 
 def same_lead(component, lead, users):

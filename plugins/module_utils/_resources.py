@@ -172,8 +172,22 @@ def component_path(component, *parts):
     return path('components', component.get('id'), *parts)
 
 
-def queue_path(queue):
-    return path('queues', queue)
+# Queues: created at /queues/, each at /queues/<key> (read with ?expand=, edited, deleted), a
+# deleted one restored at /queues/<key>/_restore; its local fields under /queues/<key>/localFields.
+
+QUEUES = '/queues/'
+
+
+def queue_path(queue, *parts):
+    return path('queues', queue, *parts)
+
+
+def queue_restore_path(queue):
+    return queue_path(queue, '_restore')
+
+
+def local_fields_path(queue, key=None):
+    return queue_path(queue, 'localFields', *([key] if key is not None else []))
 
 
 def read_queue(client, queue):

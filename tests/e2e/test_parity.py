@@ -77,6 +77,14 @@ PARITY = {
         'queue': 'REL', 'name': 'backend', 'description': 'Parity', 'lead': 'alice', 'assign_auto': True}},
         options=['--diff']),
     'component info': dict(task={'ytracker.tracker.tracker_component_info': {'queue': 'REL', 'name': 'frontend'}}),
+    'queue': dict(task={'ytracker.tracker.tracker_queue': {
+        'key': 'PAR', 'name': 'Parity', 'lead': 'alice', 'default_type': 'task', 'default_priority': 'normal',
+        'issue_types': [{'type': 'task', 'workflow': 'oicn', 'resolutions': ['fixed']}]}}, options=['--diff']),
+    'queue, delete without force': dict(task={'ytracker.tracker.tracker_queue': {'key': 'OPS', 'state': 'absent'}}),
+    'queue info': dict(task={'ytracker.tracker.tracker_queue_info': {'queue': 'OPS', 'expand': ['team', 'types']}}),
+    'queue field': dict(task={'ytracker.tracker.tracker_queue_field': {
+        'queue': 'OPS', 'key': 'severity', 'name': {'en': 'Severity'}, 'category': '000000000000000000000002',
+        'type': 'select', 'options': ['S1', 'S2']}}, options=['--diff']),
     'attachment': dict(task={ATTACHMENT: {'issue': 'TEST-1', 'src': os.path.abspath(__file__)}}, options=['--diff']),
     'attachment, bad input': dict(task={ATTACHMENT: {'issue': 'TEST-1', 'src': os.path.dirname(__file__)}}),
     'attachment info': dict(task={'ytracker.tracker.tracker_attachment_info': {'issue': 'TEST-1'}}),
