@@ -93,8 +93,10 @@ class TrackerQueue(Resource):
     def plan(self, wanted, current):
         if self.state == 'present' and not current:
             missing = missing_for_create(wanted)
-            if missing:
-                raise TrackerError('queue %s does not exist, and creating it needs %s' % (self.key, ', '.join(missing)))
+            # With restore, the create step brings a deleted queue back: it needs nothing to create from.
+            if missing and not self.restore:
+                raise TrackerError('queue %s does not exist, and creating it needs %s (restore=true brings back a'
+                                   ' deleted queue of that key)' % (self.key, ', '.join(missing)))
         self.look_up_lead(self.client, lead_to_resolve(wanted, current))
         return plan_queue(wanted, current, self.users, self.state)
 
@@ -114,6 +116,9 @@ class TrackerQueue(Resource):
             self.users[name] = user_ids(read_user(client, name))
 
     def create(self, client, wanted):
+        if missing_for_create(wanted):
+            # restore=true and too little to create a queue from: it can only be a deleted one.
+            return self.bring_back(client)
         try:
             answer = one_object(client.create(QUEUES, create_body(wanted), hints=self.hints()))
         except TrackerError as error:
@@ -128,19 +133,33 @@ class TrackerQueue(Resource):
         """After a create refused with 409: the queue another run made, or the deleted one restored; made what
         the task says."""
         found = self.read(client)
+        if found:
+            return self.made_as_wanted(client, found)
+        if not self.restore:
+            raise TrackerError('%s; queue %s cannot be read: its key is that of a deleted queue (or one Tracker'
+                               ' keeps); restore=true brings a deleted queue back, with its issues'
+                               % (error, self.key), status=409)
+        return self.bring_back(client)
+
+    def bring_back(self, client):
+        """The deleted queue of the task's key restored, then made what the task says."""
+        missing = missing_for_create(self.wanted)
+        if missing:
+            not_deleted = 'queue %s is not among the deleted queues, and creating it needs %s' % (
+                self.key, ', '.join(missing))
+        else:
+            not_deleted = 'queue %s is not among the deleted queues either: Tracker keeps its key' % self.key
+        client.request_json('POST', queue_restore_path(self.key), hints={
+            404: not_deleted, 403: 'only an administrator of the organisation can restore a queue'})
+        self.restored = True
+        found = self.read(client)
         if not found:
-            if not self.restore:
-                raise TrackerError('%s; queue %s cannot be read: its key is that of a deleted queue (or one Tracker'
-                                   ' keeps); restore=true brings a deleted queue back, with its issues'
-                                   % (error, self.key), status=409)
-            client.request_json('POST', queue_restore_path(self.key), hints={
-                404: 'queue %s is not among the deleted queues either: Tracker keeps its key' % self.key,
-                403: 'only an administrator of the organisation can restore a queue'})
-            self.restored = True
-            found = self.read(client)
-            if not found:
-                raise TrackerError('POST %s: answered, yet queue %s cannot be read' % (queue_restore_path(self.key),
-                                                                                       self.key))
+            raise TrackerError('POST %s: answered, yet queue %s cannot be read' % (queue_restore_path(self.key),
+                                                                                   self.key))
+        return self.made_as_wanted(client, found)
+
+    def made_as_wanted(self, client, found):
+        """The queue ``found`` (one read), edited where it differs from what the task says."""
         self.look_up_lead(client, lead_to_resolve(self.wanted, found))
         current = found[0]
         for queue, dummy in plan_queue(self.wanted, found, self.users, 'present').to_update:

@@ -98,6 +98,8 @@ options:
       - What to do when O(key) is the key of a deleted queue (Tracker refuses to create a queue with it, and the queue
         cannot be read). V(true) restores the queue, with its issues, and then makes it what the task says; this takes
         a token of an administrator of the organisation. V(false) fails the task, saying so.
+      - With V(true), a task that gives too little to create the queue (the key alone, say) restores the deleted
+        queue of that key, and fails when Tracker has none.
     type: bool
     default: false
   force:

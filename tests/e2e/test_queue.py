@@ -117,6 +117,27 @@ def test_delete_needs_force_and_a_deleted_queue_is_restored_only_when_asked(play
     assert emulator.api('GET', '/issues/INC-1')['summary'] == 'An incident'
 
 
+def test_restore_with_the_key_alone_brings_a_deleted_queue_back_and_fails_for_one_never_made(
+        playbook, emulator, execution):
+    emulator.api('POST', '/queues/', {'key': 'OLD', 'name': 'Old', 'lead': 'alice', 'defaultType': 'task',
+                                      'defaultPriority': 'normal', 'issueTypesConfig': [
+                                          {'issueType': 'task', 'workflow': 'oicn', 'resolutions': ['fixed']}]})
+    emulator.api('DELETE', '/queues/OLD')
+    emulator.forget()
+
+    restored, again, never = playbook({MODULE: {'key': 'OLD', 'restore': True}},
+                                      {MODULE: {'key': 'OLD', 'restore': True}},
+                                      {MODULE: {'key': 'NEVER', 'restore': True}}, execution=execution).results
+
+    assert restored['changed'] is True and restored['restored'] is True and restored['queue']['key'] == 'OLD', restored
+    assert again['changed'] is False and again['restored'] is False
+    assert never['failed'] and never['msg'] == (
+        'POST /v3/queues/NEVER/_restore: HTTP 404 Not Found: Queue does not exist: NEVER (queue NEVER is not among'
+        ' the deleted queues, and creating it needs name, lead, default_type, default_priority, issue_types)')
+    assert emulator.requests() == ['GET /v3/queues/OLD', 'POST /v3/queues/OLD/_restore', 'GET /v3/queues/OLD',
+                                   'GET /v3/queues/OLD', 'GET /v3/queues/NEVER', 'POST /v3/queues/NEVER/_restore']
+
+
 def test_bad_input_fails_before_any_request_and_a_missing_option_before_any_write(playbook, emulator, execution):
     key = playbook({MODULE: {'key': 'PAY-1'}}, execution=execution)
     assert key.result['failed'] and key.result['msg'] == "key must be a queue key of Latin letters like OPS, got 'PAY-1'"
@@ -129,7 +150,8 @@ def test_bad_input_fails_before_any_request_and_a_missing_option_before_any_writ
 
     missing = playbook({MODULE: {'key': 'PAY', 'name': 'Payments'}}, execution=execution)
     assert missing.result['failed'] and missing.result['msg'] == (
-        'queue PAY does not exist, and creating it needs lead, default_type, default_priority, issue_types')
+        'queue PAY does not exist, and creating it needs lead, default_type, default_priority, issue_types'
+        ' (restore=true brings back a deleted queue of that key)')
     assert emulator.requests() == [READ]
 
 
