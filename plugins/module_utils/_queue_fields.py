@@ -121,8 +121,14 @@ def create_body(wanted):
 # Comparing with the field as the API answers it
 
 def schema_type(field):
+    """The type of the field's values as its schema shows it: that of each value for a field of many
+    (``{"type": "array", "items": "string"}``)."""
     schema = field.get('schema')
-    return str(schema.get('type') or '') if isinstance(schema, dict) else ''
+    if not isinstance(schema, dict):
+        return ''
+    if schema.get('type') == 'array' and schema.get('items'):
+        return str(schema['items'])
+    return str(schema.get('type') or '')
 
 
 def type_problem(field, wanted):
@@ -131,8 +137,8 @@ def type_problem(field, wanted):
         return None
     shown = schema_type(field)
     if shown and shown not in TYPES[wanted.type][1]:
-        return ('local field %s is of type %s, and a field\'s type cannot be changed: type=%s would need a new field'
-                ' with another key' % (wanted.key, shown, wanted.type))
+        return ('local field %s holds values of type %s (its schema.type), and a field\'s type cannot be changed:'
+                ' type=%s would need a new field with another key' % (wanted.key, shown, wanted.type))
     return None
 
 

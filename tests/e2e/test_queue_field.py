@@ -58,8 +58,8 @@ def test_a_type_change_a_missing_queue_and_bad_input_fail_in_one_line(playbook, 
                                                      'type': 'ru.yandex.startrek.core.fields.StringFieldType'})
     typed = playbook({MODULE: {'queue': 'OPS', 'key': 'customer', 'type': 'integer'}}, execution=execution)
     assert typed.result['failed'] and typed.result['msg'] == (
-        "local field customer is of type string, and a field's type cannot be changed: type=integer would need a new"
-        " field with another key")
+        "local field customer holds values of type string (its schema.type), and a field's type cannot be changed:"
+        " type=integer would need a new field with another key")
     queue = playbook(field_task(queue='NOPE'), execution=execution)
     assert queue.result['failed'] and queue.result['msg'] == (
         "GET /v3/queues/NOPE: HTTP 404 Not Found: Queue does not exist: NOPE (check that queue 'NOPE' exists and that"

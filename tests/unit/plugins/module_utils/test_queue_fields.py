@@ -97,6 +97,13 @@ def test_a_type_is_never_changed():
     wanted = wanted_field(params(type='date'))
     with pytest.raises(ValueError) as info:
         plan_field(wanted, [field()], {})
-    assert str(info.value) == ("local field severity is of type string, and a field's type cannot be changed:"
-                               " type=date would need a new field with another key")
+    assert str(info.value) == ("local field severity holds values of type string (its schema.type), and a field's"
+                               " type cannot be changed: type=date would need a new field with another key")
     assert plan_field(wanted_field(params(type='string')), [field()], {}).kept
+
+
+def test_a_field_of_many_values_is_typed_by_its_items():
+    many = dict(field(), schema={'type': 'array', 'items': 'string', 'required': False})
+    assert plan_field(wanted_field(params(type='string')), [many], {}).kept
+    with pytest.raises(ValueError):
+        plan_field(wanted_field(params(type='date')), [many], {})
