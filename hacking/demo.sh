@@ -100,6 +100,7 @@ start_emulator
 run_twice examples/link_build.yml
 show_links DEMO-1
 # The release as a pipeline passes it; DEMO-2, an issue of the emulator's, is the migration.
+# The rollout report in the demo's own directory: a report of an earlier demo is no file of this one.
 run_twice examples/release.yml -e release_version=1.4.0 -e build_number=1842 -e release_queue=REL \
-  -e migration_issue=DEMO-2
+  -e migration_issue=DEMO-2 -e rollout_report="$PWD/$work/rollout.txt"
 show_release release-web-1.4.0
