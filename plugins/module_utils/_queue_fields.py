@@ -43,6 +43,8 @@ TYPES = {
     'user': ('User', ('user',)),
     'uri': ('Uri', ('uri', 'url', 'string')),
 }
+# The schema types that name a type of their own: every one an answer may show, but "string".
+SCHEMA_TYPES = frozenset(shown for dummy, shown_types in TYPES.values() for shown in shown_types) - {'string'}
 # The types whose fields may offer a fixed list of values (FixedListOptionsProvider).
 WITH_OPTIONS = ('select', 'integer')
 OPTIONS_PROVIDER = 'FixedListOptionsProvider'
@@ -111,7 +113,9 @@ def missing_for_create(wanted):
 
 def create_body(wanted):
     """The body of POST /queues/<queue>/localFields."""
-    body = dict(wanted.fields, id=wanted.key, name=dict(wanted.name), category=wanted.category,
+    # create-local-field.md requires the name in both languages: the one given stands for the other.
+    name = dict((language, wanted.name.get(language) or list(wanted.name.values())[0]) for language in LANGUAGES)
+    body = dict(wanted.fields, id=wanted.key, name=name, category=wanted.category,
                 type=FIELD_TYPE % TYPES[wanted.type][0])
     if wanted.options:
         body['optionsProvider'] = {'type': OPTIONS_PROVIDER, 'values': list(wanted.options)}
@@ -136,7 +140,9 @@ def type_problem(field, wanted):
     if wanted.type is None:
         return None
     shown = schema_type(field)
-    if shown and shown not in TYPES[wanted.type][1]:
+    # The reference's schema.type is "string" for a field of any type that holds one value: that
+    # tells nothing. Only a type of its own (as some answers show) can contradict the task's.
+    if shown in SCHEMA_TYPES and shown not in TYPES[wanted.type][1]:
         return ('local field %s holds values of type %s (its schema.type), and a field\'s type cannot be changed:'
                 ' type=%s would need a new field with another key' % (wanted.key, shown, wanted.type))
     return None

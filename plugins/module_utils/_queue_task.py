@@ -22,7 +22,7 @@ __metaclass__ = type
 
 from ansible_collections.ytracker.tracker.plugins.module_utils._common import one_object
 from ansible_collections.ytracker.tracker.plugins.module_utils._flow import Resource
-from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import user_ids
+from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import same_text, user_ids
 from ansible_collections.ytracker.tracker.plugins.module_utils._queues import (
     create_body,
     describe,
@@ -127,7 +127,17 @@ class TrackerQueue(Resource):
             return self.key_taken(client, error)
         # The answer holds no issue types' settings: the queue as a read shows it.
         found = self.read(client)
-        return found[0] if found else answer
+        return self.give_description(client, found[0]) if found else answer
+
+    def give_description(self, client, created):
+        """The queue just created, given the description that create-queue.md has no field for."""
+        description = self.wanted.fields.get('description')
+        if description is None or same_text(description, created.get('description')):
+            return created
+        body = {'description': description}
+        client.request_json('PATCH', queue_path(self.key), body=body, hints=self.edit_hints(body))
+        found = self.read(client)
+        return found[0] if found else created
 
     def key_taken(self, client, error):
         """After a create refused with 409: the queue another run made, or the deleted one restored; made what
@@ -169,15 +179,20 @@ class TrackerQueue(Resource):
     def update(self, client, current, wanted):
         fields, types = edits(current, self.wanted, self.users)
         where = queue_path(self.key)
-        for body in (fields, {'issueTypesConfig': types} if types else {}):
+        # The issue types first: a new default type must be one of the queue's types by then.
+        for body in ({'issueTypesConfig': types} if types else {}, fields):
             if body:
-                refused = ('queue %s: Tracker refuses to edit %s of an existing queue; change it in the queue\'s'
-                           ' settings in Tracker' % (self.key, refused_options(sorted(body))))
-                hints = dict(self.hints())
-                hints.update({400: refused, 422: refused, 404: 'queue %s is no longer there' % self.key})
-                client.request_json('PATCH', where, body=body, hints=hints)
+                client.request_json('PATCH', where, body=body, hints=self.edit_hints(body))
         found = self.read(client)
         return found[0] if found else None
+
+    def edit_hints(self, body):
+        """The hints of PATCH /queues/<key> with ``body``: a refusal names the options it would set."""
+        refused = ('queue %s: Tracker refuses to edit %s of an existing queue; change it in the queue\'s'
+                   ' settings in Tracker' % (self.key, refused_options(sorted(body))))
+        hints = dict(self.hints())
+        hints.update({400: refused, 422: refused, 404: 'queue %s is no longer there' % self.key})
+        return hints
 
     def delete(self, client, current):
         return client.delete(queue_path(self.key), hints=self.hints())

@@ -70,7 +70,12 @@ def wanted_issue_types(items):
         if kind.lower() in seen:
             raise ValueError('issue_types lists the type %s twice' % kind)
         seen.add(kind.lower())
-        resolutions = tuple(one_word(value, where + '.resolutions') for value in item.get('resolutions') or [])
+        resolutions = []
+        for value in item.get('resolutions') or []:
+            value = one_word(value, where + '.resolutions')
+            if value not in resolutions:  # Tracker keeps a resolution once: so is it compared
+                resolutions.append(value)
+        resolutions = tuple(resolutions)
         found.append(IssueType(kind, one_word(item.get('workflow'), where + '.workflow'), resolutions))
     return tuple(found)
 
@@ -115,9 +120,9 @@ def missing_for_create(wanted):
 
 def create_body(wanted):
     """The body of POST /queues/: the key, the fields, the lead and the issue types' settings."""
-    body = dict(wanted.fields, key=wanted.key, lead=wanted.lead,
-                issueTypesConfig=[type_body(item) for item in wanted.issue_types])
-    return body
+    # create-queue.md documents these fields alone: the description is set by the edit after it.
+    fields = dict((field, value) for field, value in wanted.fields.items() if field != 'description')
+    return dict(fields, key=wanted.key, lead=wanted.lead, issueTypesConfig=[type_body(item) for item in wanted.issue_types])
 
 
 def type_body(item):

@@ -201,7 +201,8 @@ restored:
 diff:
   description:
     - The queue before and after the task, a line per field (C(name) colon value) and one per issue type. Objects are
-      named as the task names them when that is what they are, else by their key; the lead by its uid.
+      named as the task names them when that is what they are, else by their key; the lead by the task's login when
+      it is that user, else by its uid.
   returned: in diff mode
   type: dict
   sample:

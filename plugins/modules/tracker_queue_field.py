@@ -60,6 +60,9 @@ options:
     description:
       - The type of the field's values. Needed to create the field; on an existing field, a type other than the
         field's fails the task, as Tracker cannot change the type of a field.
+      - Tracker's answer shows a field's type only as its C(schema.type), which the reference gives as C(string) for
+        any field of one value. Where it says C(string), the task cannot tell a type apart and leaves the field as it
+        is; only a schema type of its own (C(date), C(integer), ...) that differs fails the task.
       - V(select) is a one-line text field that offers the values of O(options); V(integer) may offer some too.
     type: str
     choices: [string, text, integer, float, date, datetime, user, uri, select]

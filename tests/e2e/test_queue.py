@@ -25,7 +25,8 @@ def test_create_rerun_edit_and_the_requests_each_sends(playbook, emulator, execu
     assert created.result['changed'] is True and created.result['restored'] is False
     assert queue['key'] == 'PAY' and queue['lead']['id'] == ALICE and queue['description'] == 'The payments service'
     assert [item['issueType']['key'] for item in queue['issueTypesConfig']] == ['task', 'bug']
-    assert emulator.requests() == [READ, 'POST /v3/queues/', READ]
+    # create-queue.md has no description: an edit after the create gives it.
+    assert emulator.requests() == [READ, 'POST /v3/queues/', READ, 'PATCH /v3/queues/PAY', READ]
     assert emulator.request_log()[0]['query'] == 'expand=issueTypesConfig'
 
     emulator.forget()
@@ -86,6 +87,13 @@ def test_issue_types_are_edited_where_tracker_takes_them_and_named_where_it_refu
     assert [item['key'] for item in configs['bug']['resolutions']] == ['fixed']
     again = playbook(wanted, env={'TRACKER_API_URL': taking.url}, execution=execution)
     assert again.result['changed'] is False
+
+    # A new type as the new default: the types go first, so that the default is one of them when sent.
+    default = {MODULE: {'key': 'OPS', 'default_type': 'epic',
+                        'issue_types': [{'type': 'epic', 'workflow': 'support', 'resolutions': ['fixed']}]}}
+    made_default = playbook(default, env={'TRACKER_API_URL': taking.url}, execution=execution)
+    assert made_default.result['changed'] is True, made_default.output
+    assert made_default.result['queue']['defaultType']['key'] == 'epic'
 
 
 def test_delete_needs_force_and_a_deleted_queue_is_restored_only_when_asked(playbook, emulator, execution):

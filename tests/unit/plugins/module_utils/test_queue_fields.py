@@ -45,7 +45,8 @@ def test_a_new_field_is_created_with_the_body_of_create_local_field():
     assert missing_for_create(wanted) == []
     assert plan_field(wanted, [], {}).to_create == [wanted]
     assert create_body(wanted) == {
-        'id': 'severity', 'name': {'en': 'Severity'}, 'category': CATEGORY,
+        # Both languages, as create-local-field.md requires them: the one given for the other.
+        'id': 'severity', 'name': {'en': 'Severity', 'ru': 'Severity'}, 'category': CATEGORY,
         'type': 'ru.yandex.startrek.core.fields.StringFieldType', 'visible': True,
         'optionsProvider': {'type': 'FixedListOptionsProvider', 'values': ['S1', 'S2']}}
     assert describe_wanted(wanted) == ('key: severity\nname.en: Severity\ntype: select\ncategory: %s\n'
@@ -94,16 +95,22 @@ def test_what_differs_is_edited_options_added_or_purged():
 
 
 def test_a_type_is_never_changed():
-    wanted = wanted_field(params(type='date'))
+    dated = dict(field(), schema={'type': 'date', 'required': False})
     with pytest.raises(ValueError) as info:
-        plan_field(wanted, [field()], {})
-    assert str(info.value) == ("local field severity holds values of type string (its schema.type), and a field's"
-                               " type cannot be changed: type=date would need a new field with another key")
-    assert plan_field(wanted_field(params(type='string')), [field()], {}).kept
+        plan_field(wanted_field(params(type='integer')), [dated], {})
+    assert str(info.value) == ("local field severity holds values of type date (its schema.type), and a field's"
+                               " type cannot be changed: type=integer would need a new field with another key")
+    assert plan_field(wanted_field(params(type='date')), [dated], {}).kept
+
+
+def test_a_schema_of_string_tells_no_type_apart():
+    # The reference's schema.type is "string" for a field of one value, whatever its type.
+    for kind in ('string', 'date', 'integer', 'user'):
+        assert plan_field(wanted_field(params(type=kind)), [field()], {}).kept
 
 
 def test_a_field_of_many_values_is_typed_by_its_items():
-    many = dict(field(), schema={'type': 'array', 'items': 'string', 'required': False})
-    assert plan_field(wanted_field(params(type='string')), [many], {}).kept
+    many = dict(field(), schema={'type': 'array', 'items': 'date', 'required': False})
+    assert plan_field(wanted_field(params(type='date')), [many], {}).kept
     with pytest.raises(ValueError):
-        plan_field(wanted_field(params(type='date')), [many], {})
+        plan_field(wanted_field(params(type='integer')), [many], {})
