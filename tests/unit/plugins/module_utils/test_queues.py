@@ -166,5 +166,6 @@ def test_the_reads_of_a_queue_are_merged_the_later_over_the_earlier():
 
 
 def test_a_resolution_listed_twice_counts_once():
-    twice = [{'type': 'task', 'workflow': 'oicn', 'resolutions': ['fixed', 'fixed', 'wontFix']}]
-    assert wanted_queue(params(**dict(FULL, issue_types=twice))).issue_types[0].resolutions == ('fixed', 'wontFix')
+    given = dict(FULL)
+    given['issue_types'] = [{'type': 'task', 'workflow': 'oicn', 'resolutions': ['fixed', 'fixed', 'wontFix']}]
+    assert wanted_queue(params(**given)).issue_types[0].resolutions == ('fixed', 'wontFix')
