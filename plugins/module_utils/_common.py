@@ -48,6 +48,11 @@ def id_order(item):
     return (0, int(value), '') if value.isdigit() else (1, 0, value)
 
 
+def same_value(item):
+    """The identity of an item that is its own: a key, a name."""
+    return item
+
+
 def unique(items, identity):
     """``items`` without repeats (the same ``identity(item)``), in their first order."""
     seen = set()

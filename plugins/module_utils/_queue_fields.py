@@ -26,7 +26,7 @@ __metaclass__ = type
 import re
 from collections import namedtuple
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan, same_value, unique
 from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import same_text, text
 
 KEY = re.compile(r'^[A-Za-z][A-Za-z0-9_]*$')
@@ -93,9 +93,8 @@ def wanted_field(params):
             value = one_line(value, 'options')
             if kind == 'integer' and not re.match(r'^-?[0-9]+$', value):
                 raise ValueError('options of an integer field must be whole numbers, got %r' % value)
-            if value not in options:
-                options.append(value)
-        options = tuple(options)
+            options.append(value)
+        options = tuple(unique(options, same_value))
     if kind == 'select' and not options:
         raise ValueError('type=select needs options: the values the field offers')
     if params.get('purge_options') and options is None:

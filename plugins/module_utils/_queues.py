@@ -24,7 +24,7 @@ __metaclass__ = type
 import re
 from collections import namedtuple
 
-from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan
+from ansible_collections.ytracker.tracker.plugins.module_utils._common import Plan, same_value, unique
 from ansible_collections.ytracker.tracker.plugins.module_utils._components import lead_to_look_up, same_lead, shown_lead
 from ansible_collections.ytracker.tracker.plugins.module_utils._issue_values import object_matches, same_text
 
@@ -70,12 +70,9 @@ def wanted_issue_types(items):
         if kind.lower() in seen:
             raise ValueError('issue_types lists the type %s twice' % kind)
         seen.add(kind.lower())
-        resolutions = []
-        for value in item.get('resolutions') or []:
-            value = one_word(value, where + '.resolutions')
-            if value not in resolutions:  # Tracker keeps a resolution once: so is it compared
-                resolutions.append(value)
-        resolutions = tuple(resolutions)
+        # Tracker keeps a resolution once: so is it compared.
+        resolutions = tuple(unique([one_word(value, where + '.resolutions') for value in item.get('resolutions') or []],
+                                   same_value))
         found.append(IssueType(kind, one_word(item.get('workflow'), where + '.workflow'), resolutions))
     return tuple(found)
 
@@ -301,10 +298,7 @@ def expand_reads(expand):
     None for one plain read when the task expands nothing; ``all`` alone when listed, as it holds
     every other; otherwise one read per value, in the task's order, each value once.
     """
-    values = []
-    for value in expand or ():
-        if value not in values:
-            values.append(value)
+    values = unique(expand or (), same_value)
     if not values:
         return [None]
     if 'all' in values:
